@@ -1,0 +1,178 @@
+//! The command line: argument definitions and dispatch. Each subcommand lives in its own
+//! module; the binary only calls [`run`].
+
+mod corpus_cmd;
+mod normalize_cmd;
+pub mod output;
+
+use crate::error::{Error, Result};
+use crate::workspace::Workspace;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const ABOUT: &str = "gongfu (共富) reads Chinese policy plans from several tiers of government, \
+normalizes their text, and cross-checks lower-tier plans against the plans above them.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  gongfu corpus                       the bundled plans as a province → city → district tree
+  gongfu normalize fenghua            Fenghua's plan as clean simplified text
+  gongfu normalize zhejiang --stats   what each normalization rule changed
+  gongfu normalize my/plan.txt        any plan file (UTF-8, GBK/GB18030, Big5, UTF-16)
+  gongfu --corpus ~/plans corpus      your own corpus directory with a manifest.yaml
+
+Exit codes: 0 success, 2 usage, manifest, rule or input error.";
+
+/// Output formats. Each command accepts the ones its help lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A human-readable table or report (the default).
+    Table,
+    /// Plain text.
+    Text,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values.
+    Csv,
+    /// A Markdown table.
+    Md,
+}
+
+impl Format {
+    fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Md => "md",
+        }
+    }
+}
+
+/// When to color output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Color when writing to a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}
+
+/// Top-level arguments.
+#[derive(Debug, Parser)]
+#[command(name = "gongfu", version, about = ABOUT, after_help = AFTER_HELP)]
+pub struct Args {
+    /// Corpus directory with a manifest.yaml (default: the corpus bundled with gongfu).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// Rules directory with normalize.yaml and the other rule files (default: bundled rules;
+    /// a file missing from DIR falls back to the bundled one).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    /// Output format (each command lists the formats it supports).
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
+    /// When to use color.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print nothing but results and errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more about what gongfu is doing (to stderr).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the corpus as a tier tree: regions, their documents, script, encoding, size.
+    #[command(after_help = "\
+Formats: table (default), json.
+
+Example:
+  gongfu corpus
+  gongfu corpus --format json")]
+    Corpus,
+    /// Print a plan's normalized text, what normalization changed, or both side by side.
+    #[command(after_help = "\
+Passes, in order (patterns in rules/normalize.yaml): mojibake, width, pinyin, script (t2s),
+page_markers, debris, join, footnotes, whitespace.
+
+Formats: text (default); with --stats also table and json.
+
+Examples:
+  gongfu normalize zhejiang                 traditional text with pinyin → clean simplified
+  gongfu normalize linhai --stats           footnotes removed, debris lines dropped, per rule
+  gongfu normalize ningbo --diff            each changed original line and what it became
+  gongfu normalize ./plan.txt --stats --format json")]
+    Normalize(normalize_cmd::NormalizeArgs),
+}
+
+/// Output settings shared by all commands.
+#[derive(Debug, Clone, Copy)]
+pub struct Ui {
+    /// Requested format, if any.
+    pub format: Option<Format>,
+    /// Whether to emit ANSI colors on stdout.
+    pub color: bool,
+    /// `-q`.
+    pub quiet: bool,
+    /// `-v`.
+    pub verbose: bool,
+}
+
+impl Ui {
+    /// The requested format if `allowed`, else `default`; an error names the allowed ones.
+    pub fn format(&self, command: &str, allowed: &[Format], default: Format) -> Result<Format> {
+        match self.format {
+            None => Ok(default),
+            Some(f) if allowed.contains(&f) => Ok(f),
+            Some(f) => Err(Error::Usage(format!(
+                "`gongfu {command}` does not support --format {}; use one of: {}",
+                f.name(),
+                allowed
+                    .iter()
+                    .map(|f| f.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))),
+        }
+    }
+}
+
+/// Parses arguments, runs the command, and returns the process exit code.
+pub fn run() -> ExitCode {
+    let args = Args::parse();
+    let ui = Ui {
+        format: args.format,
+        color: output::use_color(args.color),
+        quiet: args.quiet,
+        verbose: args.verbose,
+    };
+    match dispatch(&args, ui) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("gongfu: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn dispatch(args: &Args, ui: Ui) -> Result<ExitCode> {
+    let ws = Workspace::open(args.corpus.as_deref(), args.rules.as_deref())?;
+    match &args.command {
+        Command::Corpus => corpus_cmd::run(&ws, ui),
+        Command::Normalize(a) => normalize_cmd::run(&ws, a, ui),
+    }
+}

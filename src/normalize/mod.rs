@@ -1,0 +1,216 @@
+//! Normalization: messy plan text → clean simplified Chinese, one paragraph per line, with
+//! every character mapped back to the original file.
+//!
+//! The passes run in a fixed order (see `rules/normalize.yaml`): mojibake, width, pinyin,
+//! script, page markers, debris, join, footnotes, whitespace. Each pass counts what it
+//! changed per rule, so nothing disappears without a trace in `gongfu normalize --stats`.
+
+pub mod config;
+mod footnotes;
+mod lines;
+mod mojibake;
+pub mod script;
+
+use crate::provenance::{Edit, LineIndex, Position, Tracked};
+use crate::rules::Rule;
+pub use config::NormalizeRules;
+pub use script::Script;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// How many changes one rule made.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RuleCount {
+    /// The pass (`width`, `debris` …).
+    pub pass: &'static str,
+    /// The rule id from the YAML file, or the built-in step's name.
+    pub rule: String,
+    /// How many times it applied.
+    pub count: usize,
+    /// How many original characters it removed or replaced.
+    pub chars: usize,
+}
+
+/// A footnote marker taken out of the text.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Footnote {
+    /// The marker's number.
+    pub number: u32,
+    /// The term it was glued to (up to eight characters before it).
+    pub term: String,
+    /// Where the marker stood in the original file.
+    pub position: Position,
+}
+
+/// A span of the original that could not be read (mojibake).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The original characters.
+    pub text: String,
+    /// Where the span starts in the original file.
+    pub start: Position,
+    /// Where its last character is.
+    pub end: Position,
+    /// Text recovered by re-aligning the legacy bytes, when a rule confirmed it.
+    pub repaired: Option<String>,
+    /// What re-aligning gave when nothing confirmed it (shown for a human to judge).
+    pub candidate: Option<String>,
+}
+
+/// A line dropped by a rule.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DroppedLine {
+    /// The rule id.
+    pub rule: String,
+    /// Original line number.
+    pub line: usize,
+    /// The dropped text (normalized).
+    pub text: String,
+}
+
+/// Everything normalization did to one document.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Report {
+    /// Script detected before conversion.
+    pub script: Script,
+    /// Share of sampled Han characters that t2s would change.
+    pub traditional_share: f64,
+    /// Characters changed by script conversion.
+    pub converted_chars: usize,
+    /// Per-rule counts, in pass order.
+    pub counts: Vec<RuleCount>,
+    /// Lines dropped whole (debris, running heads, blank lines excluded).
+    pub dropped_lines: Vec<DroppedLine>,
+    /// Footnote markers removed.
+    pub footnotes: Vec<Footnote>,
+    /// Unreadable spans.
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl Report {
+    fn count(&mut self, pass: &'static str, rule: &str, chars: usize) {
+        if let Some(c) = self
+            .counts
+            .iter_mut()
+            .find(|c| c.pass == pass && c.rule == rule)
+        {
+            c.count += 1;
+            c.chars += chars;
+        } else {
+            self.counts.push(RuleCount {
+                pass,
+                rule: rule.to_string(),
+                count: 1,
+                chars,
+            });
+        }
+    }
+}
+
+/// A normalized document.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// The clean text with its provenance.
+    pub text: Tracked,
+    /// Index of the original text's lines.
+    pub index: LineIndex,
+    /// What was done.
+    pub report: Report,
+}
+
+impl Normalized {
+    /// Original position of the character at byte offset `byte` of the normalized text.
+    pub fn position_at_byte(&self, byte: usize) -> Position {
+        self.index.position(self.text.origin_at_byte(byte))
+    }
+}
+
+/// State shared between passes that is not text.
+#[derive(Default)]
+struct Carry {
+    /// Original offsets of line ends after which a page marker says "continued".
+    continued: HashSet<u32>,
+}
+
+/// Runs every pass over `original`.
+pub fn normalize(rules: &NormalizeRules, original: &str) -> Normalized {
+    let index = LineIndex::new(original);
+    let mut report = Report {
+        script: Script::Simplified,
+        traditional_share: 0.0,
+        converted_chars: 0,
+        counts: Vec::new(),
+        dropped_lines: Vec::new(),
+        footnotes: Vec::new(),
+        unreadable: Vec::new(),
+    };
+    let mut carry = Carry::default();
+    let text = Tracked::original(original);
+    let text = mojibake::pass(&rules.mojibake, &text, &index, &mut report);
+    let text = width(rules, &text, &mut report);
+    let text = apply_rules("pinyin", &rules.pinyin, &text, &mut report);
+    let text = script::pass(&rules.script, &text, &mut report);
+    let text = lines::page_markers(&rules.page_markers, &text, &index, &mut report, &mut carry);
+    let text = lines::debris(rules, &text, &index, &mut report);
+    let text = lines::join(&rules.join, &text, &mut report, &carry);
+    let text = footnotes::pass(&rules.footnotes, &text, &index, &mut report);
+    let text = lines::whitespace(&rules.whitespace, &text, &mut report);
+    Normalized {
+        text,
+        index,
+        report,
+    }
+}
+
+/// Width folding: full-width forms and listed characters to ASCII, then the pattern rules.
+fn width(rules: &NormalizeRules, text: &Tracked, report: &mut Report) -> Tracked {
+    let mut edits = Vec::new();
+    for (at, c) in text.as_str().char_indices() {
+        let folded = if rules.fold_fullwidth_ascii && ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+            char::from_u32(c as u32 - 0xFF01 + 0x21).map(String::from)
+        } else {
+            rules.width_chars.get(&c).cloned()
+        };
+        if let Some(with) = folded {
+            report.count("width", "fold-width", 1);
+            edits.push(Edit {
+                start: at,
+                end: at + c.len_utf8(),
+                with,
+            });
+        }
+    }
+    let text = text.apply(edits);
+    apply_rules("width", &rules.width_rules, &text, report)
+}
+
+/// Applies pattern rules in order, each replacing its match (or group `x`).
+fn apply_rules(pass: &'static str, rules: &[Rule], text: &Tracked, report: &mut Report) -> Tracked {
+    let mut text = text.clone();
+    for rule in rules {
+        let mut edits = Vec::new();
+        for caps in rule.regex.captures_iter(text.as_str()) {
+            let (start, end) = rule.target(&caps);
+            if start == end {
+                continue;
+            }
+            report.count(pass, &rule.id, text.as_str()[start..end].chars().count());
+            edits.push(Edit {
+                start,
+                end,
+                with: rule.replace.clone(),
+            });
+        }
+        text = text.apply(edits);
+    }
+    text
+}
+
+/// Per-rule counts grouped by pass, for display.
+pub fn counts_by_pass(report: &Report) -> BTreeMap<&'static str, Vec<&RuleCount>> {
+    let mut map: BTreeMap<&'static str, Vec<&RuleCount>> = BTreeMap::new();
+    for c in &report.counts {
+        map.entry(c.pass).or_default().push(c);
+    }
+    map
+}

@@ -1,0 +1,262 @@
+//! Command-line behaviour on bad input: clear errors naming the file and position, exit code 2,
+//! never a panic.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+use tempfile::TempDir;
+
+fn gongfu() -> Command {
+    let mut c = Command::cargo_bin("gongfu").unwrap();
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn corpus_with(manifest: &str, files: &[(&str, &[u8])]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    fs::write(dir.path().join("manifest.yaml"), manifest).unwrap();
+    for (name, bytes) in files {
+        fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    dir
+}
+
+const ONE_REGION: &str = "regions:\n  - id: a\n    name: 甲市\n    tier: city\n";
+
+#[test]
+fn empty_file_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    let p = dir.path().join("empty.txt");
+    fs::write(&p, b"").unwrap();
+    gongfu()
+        .args(["normalize", p.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty.txt: the file is empty"));
+}
+
+#[test]
+fn binary_file_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    let p = dir.path().join("plan.pdf");
+    fs::write(&p, b"%PDF-1.7\n\x00\x01\x02binary").unwrap();
+    gongfu()
+        .args(["normalize", p.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "plan.pdf: looks binary: NUL byte at offset 9 (line 2)",
+        ));
+}
+
+#[test]
+fn gbk_file_decodes() {
+    let dir = TempDir::new().unwrap();
+    let p = dir.path().join("gbk.txt");
+    let (bytes, _, _) =
+        encoding_rs::GBK.encode("一、目标任务\n到2025年,居民人均可支配收入达到7.5万元。\n");
+    fs::write(&p, &bytes).unwrap();
+    gongfu()
+        .args(["normalize", p.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("一、目标任务\n到2025年,居民人均可支配收入达到7.5万元。\n");
+}
+
+#[test]
+fn big5_traditional_file_decodes_and_converts() {
+    let dir = TempDir::new().unwrap();
+    let p = dir.path().join("big5.txt");
+    let (bytes, _, _) = encoding_rs::BIG5
+        .encode("推進城鄉區域協調發展,常住人口城鎮化率達到75%。縣域經濟實現高質量發展。\n");
+    fs::write(&p, &bytes).unwrap();
+    gongfu()
+        .args(["normalize", p.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout("推进城乡区域协调发展,常住人口城镇化率达到75%。县域经济实现高质量发展。\n");
+}
+
+#[test]
+fn manifest_cycle_is_an_error() {
+    let dir = corpus_with(
+        "regions:\n  - id: a\n    name: A\n    tier: city\n    parent: b\n  - id: b\n    name: B\n    tier: city\n    parent: a\n",
+        &[],
+    );
+    gongfu()
+        .args(["--corpus", dir.path().to_str().unwrap(), "corpus"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "manifest.yaml:9:5: manifest error: the parent chain loops: a → b → a",
+        ));
+}
+
+#[test]
+fn manifest_path_escaping_the_corpus_is_an_error() {
+    let m = format!(
+        "{ONE_REGION}documents:\n  - region: a\n    title: T\n    target_year: 2025\n    file: ../secret.txt\n"
+    );
+    let dir = corpus_with(&m, &[]);
+    gongfu()
+        .args(["--corpus", dir.path().to_str().unwrap(), "corpus"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "manifest.yaml:9:5: manifest error: file `../secret.txt` escapes the corpus directory",
+        ));
+}
+
+#[test]
+fn manifest_duplicate_id_is_an_error() {
+    let m = format!("{ONE_REGION}  - id: a\n    name: 乙市\n    tier: city\n");
+    let dir = corpus_with(&m, &[]);
+    gongfu()
+        .args(["--corpus", dir.path().to_str().unwrap(), "corpus"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "manifest.yaml:5:5: manifest error: duplicate region id `a`",
+        ));
+}
+
+#[test]
+fn malformed_manifest_yaml_shows_line_and_column() {
+    let dir = corpus_with("regions:\n  - id: a\n    name: [甲\n    tier: city\n", &[]);
+    gongfu()
+        .args(["--corpus", dir.path().to_str().unwrap(), "corpus"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::is_match(r"manifest\.yaml:\d+:\d+: manifest error: ").unwrap());
+}
+
+#[test]
+fn malformed_rule_pattern_names_the_rule() {
+    let dir = TempDir::new().unwrap();
+    let bundled =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/normalize.yaml")).unwrap();
+    let broken = bundled.replace("pattern: '^进入老年版$'", "pattern: '^进入老年版($'");
+    fs::write(dir.path().join("normalize.yaml"), broken).unwrap();
+    gongfu()
+        .args([
+            "--rules",
+            dir.path().to_str().unwrap(),
+            "normalize",
+            "fenghua",
+        ])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::is_match(
+                r"normalize\.yaml:\d+:\d+: rule error: rule `site-elder-mode`: regex parse error",
+            )
+            .unwrap(),
+        );
+}
+
+#[test]
+fn user_corpus_works_like_the_bundled_one() {
+    let m = format!(
+        "{ONE_REGION}documents:\n  - region: a\n    title: 甲市方案\n    target_year: 2025\n    file: plans/a.txt\n"
+    );
+    let dir = corpus_with(&m, &[]);
+    fs::create_dir(dir.path().join("plans")).unwrap();
+    fs::write(
+        dir.path().join("plans/a.txt"),
+        "甲市方案\n１．全市常住人口城镇化率达到７５％。\n",
+    )
+    .unwrap();
+    gongfu()
+        .args(["--corpus", dir.path().to_str().unwrap(), "normalize", "a"])
+        .assert()
+        .success()
+        .stdout("甲市方案\n1.全市常住人口城镇化率达到75%。\n");
+}
+
+#[test]
+fn unknown_region_lists_the_known_ones() {
+    gongfu()
+        .args(["normalize", "hangzhou"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`hangzhou` is neither a region of the corpus nor a file; regions with a document: zhejiang, ningbo, zhoushan, fenghua, linhai"));
+    gongfu()
+        .args(["normalize", "taizhou"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "region `taizhou` (台州市) has no document",
+        ));
+}
+
+#[test]
+fn unsupported_format_is_a_usage_error() {
+    gongfu()
+        .args(["normalize", "fenghua", "--format", "csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "does not support --format csv; use one of: text",
+        ));
+}
+
+#[test]
+fn corpus_command_shows_the_tier_tree() {
+    let out = gongfu()
+        .arg("corpus")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn corpus_json_lists_every_region() {
+    let out = gongfu()
+        .args(["corpus", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let regions = v["regions"].as_array().unwrap();
+    let ids: Vec<&str> = regions.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "zhejiang", "ningbo", "fenghua", "zhoushan", "taizhou", "linhai"
+        ]
+    );
+    assert_eq!(regions[0]["document"]["script"], "traditional");
+    assert_eq!(regions[3]["document"]["target_year"], 2024);
+    assert!(regions[4]["document"].is_null());
+}
+
+#[test]
+fn normalize_stats_json_reports_footnotes_and_drops() {
+    let out = gongfu()
+        .args(["normalize", "linhai", "--stats", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["report"]["footnotes"].as_array().unwrap().len(), 11);
+    assert_eq!(v["report"]["dropped_lines"].as_array().unwrap().len(), 20);
+    assert_eq!(v["encoding"], "UTF-8");
+}
+
+#[test]
+fn normalize_diff_shows_changed_lines() {
+    gongfu()
+        .args(["normalize", "fenghua", "--diff"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("-    1 | 进入老年版\n"))
+        .stdout(predicate::str::contains("lines changed"));
+}
