@@ -56,7 +56,10 @@ impl LineIndex {
     }
 }
 
-/// Text plus, for each of its characters, the offset of the original character it came from.
+/// Text plus, for each of its bytes, the offset of the original character it came from.
+///
+/// Origins are kept per byte so that finding the origin of a match is an index, not a scan,
+/// and so that edits copy slices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tracked {
     text: String,
@@ -77,10 +80,13 @@ pub struct Edit {
 impl Tracked {
     /// Wraps an original text: character `i` comes from offset `i`.
     pub fn original(text: &str) -> Tracked {
-        let n = text.chars().count() as u32;
+        let mut origin = Vec::with_capacity(text.len());
+        for (i, c) in text.chars().enumerate() {
+            origin.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
+        }
         Tracked {
             text: text.to_string(),
-            origin: (0..n).collect(),
+            origin,
         }
     }
 
@@ -89,90 +95,60 @@ impl Tracked {
         &self.text
     }
 
-    /// Original offset of each character of the current text.
-    pub fn origins(&self) -> &[u32] {
-        &self.origin
+    /// Original offset of each character of the current text, in order.
+    pub fn origins(&self) -> Vec<u32> {
+        self.text
+            .char_indices()
+            .map(|(b, _)| self.origin[b])
+            .collect()
     }
 
     /// Number of characters in the current text.
     pub fn len_chars(&self) -> usize {
-        self.origin.len()
+        self.text.chars().count()
     }
 
     /// Original offset of the character at byte offset `byte` (or of the last character).
     pub fn origin_at_byte(&self, byte: usize) -> u32 {
-        let idx = self.text[..byte.min(self.text.len())].chars().count();
         self.origin
-            .get(idx)
+            .get(byte)
             .or(self.origin.last())
             .copied()
             .unwrap_or(0)
     }
 
-    /// Applies non-overlapping edits (in any order). A replacement with as many characters as
-    /// it replaces maps one to one; any other replacement maps every new character to the
-    /// first replaced one (or, for a pure insertion, to the character that follows).
-    pub fn apply(&self, mut edits: Vec<Edit>) -> Tracked {
+    /// Applies non-overlapping edits (in any order; of two overlapping edits the earlier one
+    /// wins). A replacement with as many characters as it replaces maps one to one; any other
+    /// replacement maps every new character to the first replaced one (or, for a pure
+    /// insertion, to the character that follows).
+    pub fn apply(self, mut edits: Vec<Edit>) -> Tracked {
         if edits.is_empty() {
-            return self.clone();
+            return self;
         }
         edits.sort_by_key(|e| (e.start, e.end));
         let mut text = String::with_capacity(self.text.len());
         let mut origin = Vec::with_capacity(self.origin.len());
-        let mut byte = 0usize;
-        let mut idx = 0usize;
-        let mut chars = self.text.char_indices().peekable();
-        let advance_to = |target: usize,
-                          chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
-                          idx: &mut usize,
-                          keep: bool,
-                          text: &mut String,
-                          origin: &mut Vec<u32>| {
-            while let Some(&(b, c)) = chars.peek() {
-                if b >= target {
-                    break;
-                }
-                if keep {
-                    text.push(c);
-                    origin.push(self.origin[*idx]);
-                }
-                *idx += 1;
-                chars.next();
-            }
-        };
+        let mut at = 0usize;
         for e in edits {
-            if e.start < byte {
-                continue; // overlapping edit: the earlier one wins
+            if e.start < at {
+                continue;
             }
-            advance_to(e.start, &mut chars, &mut idx, true, &mut text, &mut origin);
-            let first = idx;
-            advance_to(e.end, &mut chars, &mut idx, false, &mut text, &mut origin);
-            let replaced = idx - first;
-            let anchor = self
-                .origin
-                .get(first)
-                .or(self.origin.last())
-                .copied()
-                .unwrap_or(0);
-            let one_to_one = e.with.chars().count() == replaced;
-            for (k, c) in e.with.chars().enumerate() {
-                text.push(c);
-                origin.push(if one_to_one {
-                    self.origin[first + k]
-                } else {
-                    anchor
-                });
+            text.push_str(&self.text[at..e.start]);
+            origin.extend_from_slice(&self.origin[at..e.start]);
+            let old = &self.text[e.start..e.end];
+            let anchor = self.origin_at_byte(e.start);
+            if e.with.chars().count() == old.chars().count() {
+                for ((ob, _), c) in old.char_indices().zip(e.with.chars()) {
+                    origin.extend(std::iter::repeat_n(self.origin[e.start + ob], c.len_utf8()));
+                }
+            } else {
+                origin.extend(std::iter::repeat_n(anchor, e.with.len()));
             }
-            byte = e.end;
+            text.push_str(&e.with);
+            at = e.end;
         }
-        advance_to(
-            usize::MAX,
-            &mut chars,
-            &mut idx,
-            true,
-            &mut text,
-            &mut origin,
-        );
+        text.push_str(&self.text[at..]);
+        origin.extend_from_slice(&self.origin[at..]);
         Tracked { text, origin }
     }
 }
@@ -197,7 +173,7 @@ mod tests {
             },
         ]);
         assert_eq!(t.as_str(), "學習,好");
-        assert_eq!(t.origins(), &[0, 6, 7, 8]);
+        assert_eq!(t.origins(), vec![0, 6, 7, 8]);
         let idx = LineIndex::new("ab\ncd");
         assert_eq!(idx.position(3), Position { line: 2, column: 1 });
         assert_eq!(idx.position(1), Position { line: 1, column: 2 });

@@ -251,7 +251,7 @@ fn provenance_points_at_the_source_character() {
     for region in REGIONS {
         let d = doc(region);
         let original: Vec<char> = d.loaded.text.chars().collect();
-        let origins = d.normalized.text.origins();
+        let origins = &d.normalized.text.origins();
         for (i, (c, &o)) in d.normalized.text.as_str().chars().zip(origins).enumerate() {
             let src = original[o as usize];
             if c == src || c == '\u{FFFD}' || c == '\n' {

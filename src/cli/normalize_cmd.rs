@@ -127,7 +127,7 @@ fn diff(doc: &Doc, ui: Ui) -> String {
     let original: Vec<&str> = doc.loaded.text.lines().collect();
     let mut became: Vec<String> = vec![String::new(); original.len()];
     let text = &doc.normalized.text;
-    for (c, &o) in text.as_str().chars().zip(text.origins()) {
+    for (c, o) in text.as_str().chars().zip(text.origins()) {
         let line = doc.normalized.index.position(o).line - 1;
         if let Some(s) = became.get_mut(line)
             && c != '\n'

@@ -162,6 +162,8 @@ pub struct NormalizeRules {
     pub page_markers: PageMarkerConfig,
     /// Whole-line debris rules.
     pub debris_lines: Vec<Rule>,
+    /// The same patterns as one set, so each line is scanned once.
+    pub debris_line_set: regex::RegexSet,
     /// Inline debris rules.
     pub debris_inline: Vec<Rule>,
     /// Paragraph joining.
@@ -215,6 +217,11 @@ impl NormalizeRules {
         for w in &raw.footnotes.quantity_words {
             quantity_words.insert(one_char("quantity_words", w)?);
         }
+        let debris_lines = Rule::compile_all(file, &raw.debris.lines)?;
+        let debris_line_set = regex::RegexSet::new(debris_lines.iter().map(|r| r.regex.as_str()))
+            .map_err(|e| {
+            file.error_at("lines", "lines", format!("debris line patterns: {e}"))
+        })?;
         Ok(NormalizeRules {
             mojibake: MojibakeConfig {
                 marker: one_char("marker", &raw.mojibake.marker)?,
@@ -233,7 +240,8 @@ impl NormalizeRules {
                 rules: Rule::compile_all(file, &raw.page_markers.rules)?,
                 running_head: file.regex("running_head", &raw.page_markers.running_head)?,
             },
-            debris_lines: Rule::compile_all(file, &raw.debris.lines)?,
+            debris_lines,
+            debris_line_set,
             debris_inline: Rule::compile_all(file, &raw.debris.inline)?,
             join: JoinConfig {
                 continues_if_starts: file

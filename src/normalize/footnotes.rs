@@ -9,7 +9,7 @@ use crate::provenance::{Edit, LineIndex, Tracked};
 
 pub(super) fn pass(
     cfg: &FootnoteConfig,
-    text: &Tracked,
+    text: Tracked,
     index: &LineIndex,
     report: &mut Report,
 ) -> Tracked {
@@ -31,7 +31,7 @@ pub(super) fn pass(
         }
     }
     if chain.len() < cfg.min_chain {
-        return text.clone();
+        return text;
     }
     let mut edits = Vec::new();
     for (number, start, end) in chain {

@@ -38,7 +38,7 @@ fn only_blank_or_unreadable(s: &str) -> bool {
 
 pub(super) fn page_markers(
     cfg: &PageMarkerConfig,
-    text: &Tracked,
+    text: Tracked,
     index: &LineIndex,
     report: &mut Report,
     carry: &mut Carry,
@@ -49,23 +49,26 @@ pub(super) fn page_markers(
     // Per line: a "continued on" marker ends it / a "continued from" marker opens it.
     let mut ends_on = vec![false; spans.len()];
     let mut opens_from = vec![false; spans.len()];
-    for (n, &(ls, le)) in spans.iter().enumerate() {
-        let line = &s[ls..le];
-        for rule in &cfg.rules {
-            for m in rule.regex.find_iter(line) {
-                report.count("page_markers", &rule.id, m.as_str().chars().count());
-                edits.push(Edit {
-                    start: ls + m.start(),
-                    end: ls + m.end(),
-                    with: String::new(),
-                });
-                let kind = rule.kind.as_deref();
-                if kind == Some("continued_on") && line[m.end()..].trim().is_empty() {
-                    ends_on[n] = true;
-                }
-                if kind == Some("continued_from") && only_blank_or_unreadable(&line[..m.start()]) {
-                    opens_from[n] = true;
-                }
+    // Each rule scans the whole text once (its literal 版 makes that fast); matches are then
+    // placed on their lines.
+    for rule in &cfg.rules {
+        for m in rule.regex.find_iter(s) {
+            let n = spans.partition_point(|&(_, le)| le < m.start());
+            let (ls, le) = spans[n];
+            let line = &s[ls..le];
+            let (ms, me) = (m.start() - ls, m.end() - ls);
+            report.count("page_markers", &rule.id, m.as_str().chars().count());
+            edits.push(Edit {
+                start: m.start(),
+                end: m.end(),
+                with: String::new(),
+            });
+            let kind = rule.kind.as_deref();
+            if kind == Some("continued_on") && line[me..].trim().is_empty() {
+                ends_on[n] = true;
+            }
+            if kind == Some("continued_from") && only_blank_or_unreadable(&line[..ms]) {
+                opens_from[n] = true;
             }
         }
     }
@@ -102,7 +105,7 @@ pub(super) fn page_markers(
 
 pub(super) fn debris(
     rules: &NormalizeRules,
-    text: &Tracked,
+    text: Tracked,
     index: &LineIndex,
     report: &mut Report,
 ) -> Tracked {
@@ -113,7 +116,8 @@ pub(super) fn debris(
         if line.is_empty() {
             continue;
         }
-        if let Some(rule) = rules.debris_lines.iter().find(|r| r.regex.is_match(line)) {
+        let hit = rules.debris_line_set.matches(line).into_iter().next();
+        if let Some(rule) = hit.map(|i| &rules.debris_lines[i]) {
             report.count("debris", &rule.id, line.chars().count());
             report.dropped_lines.push(DroppedLine {
                 rule: rule.id.clone(),
@@ -123,28 +127,26 @@ pub(super) fn debris(
             edits.push(drop_line(s, span));
             continue;
         }
-        for rule in &rules.debris_inline {
-            for m in rule.regex.find_iter(&s[span.0..span.1]) {
-                report.count("debris", &rule.id, m.as_str().chars().count());
-                edits.push(Edit {
-                    start: span.0 + m.start(),
-                    end: span.0 + m.end(),
-                    with: String::new(),
-                });
-            }
-        }
     }
-    text.apply(edits)
+    let mut text = text.apply(edits);
+    for rule in &rules.debris_inline {
+        let mut edits = Vec::new();
+        for m in rule.regex.find_iter(text.as_str()) {
+            report.count("debris", &rule.id, m.as_str().chars().count());
+            edits.push(Edit {
+                start: m.start(),
+                end: m.end(),
+                with: String::new(),
+            });
+        }
+        text = text.apply(edits);
+    }
+    text
 }
 
 /// Joins a paragraph with the next when a page marker said it continues, or when it is a
 /// numbered measure that stops mid-sentence; never when the next paragraph opens a new unit.
-pub(super) fn join(
-    cfg: &JoinConfig,
-    text: &Tracked,
-    report: &mut Report,
-    carry: &Carry,
-) -> Tracked {
+pub(super) fn join(cfg: &JoinConfig, text: Tracked, report: &mut Report, carry: &Carry) -> Tracked {
     let s = text.as_str();
     let spans = line_spans(s);
     let nonblank: Vec<usize> = (0..spans.len())
@@ -181,7 +183,7 @@ pub(super) fn join(
     text.apply(edits)
 }
 
-pub(super) fn whitespace(cfg: &WhitespaceConfig, text: &Tracked, report: &mut Report) -> Tracked {
+pub(super) fn whitespace(cfg: &WhitespaceConfig, text: Tracked, report: &mut Report) -> Tracked {
     let s = text.as_str();
     let mut edits = Vec::new();
     for span in line_spans(s) {
@@ -215,10 +217,11 @@ pub(super) fn whitespace(cfg: &WhitespaceConfig, text: &Tracked, report: &mut Re
     let mut out = text.apply(edits);
     // A trailing newline (or blank tail) is dropped too, so the text ends with its last line.
     let trimmed = out.as_str().trim_end().len();
-    if trimmed < out.as_str().len() {
+    let len = out.as_str().len();
+    if trimmed < len {
         out = out.apply(vec![Edit {
             start: trimmed,
-            end: out.as_str().len(),
+            end: len,
             with: String::new(),
         }]);
     }

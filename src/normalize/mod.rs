@@ -146,15 +146,15 @@ pub fn normalize(rules: &NormalizeRules, original: &str) -> Normalized {
     };
     let mut carry = Carry::default();
     let text = Tracked::original(original);
-    let text = mojibake::pass(&rules.mojibake, &text, &index, &mut report);
-    let text = width(rules, &text, &mut report);
-    let text = apply_rules("pinyin", &rules.pinyin, &text, &mut report);
-    let text = script::pass(&rules.script, &text, &mut report);
-    let text = lines::page_markers(&rules.page_markers, &text, &index, &mut report, &mut carry);
-    let text = lines::debris(rules, &text, &index, &mut report);
-    let text = lines::join(&rules.join, &text, &mut report, &carry);
-    let text = footnotes::pass(&rules.footnotes, &text, &index, &mut report);
-    let text = lines::whitespace(&rules.whitespace, &text, &mut report);
+    let text = mojibake::pass(&rules.mojibake, text, &index, &mut report);
+    let text = width(rules, text, &mut report);
+    let text = apply_rules("pinyin", &rules.pinyin, text, &mut report);
+    let text = script::pass(&rules.script, text, &mut report);
+    let text = lines::page_markers(&rules.page_markers, text, &index, &mut report, &mut carry);
+    let text = lines::debris(rules, text, &index, &mut report);
+    let text = lines::join(&rules.join, text, &mut report, &carry);
+    let text = footnotes::pass(&rules.footnotes, text, &index, &mut report);
+    let text = lines::whitespace(&rules.whitespace, text, &mut report);
     Normalized {
         text,
         index,
@@ -163,9 +163,13 @@ pub fn normalize(rules: &NormalizeRules, original: &str) -> Normalized {
 }
 
 /// Width folding: full-width forms and listed characters to ASCII, then the pattern rules.
-fn width(rules: &NormalizeRules, text: &Tracked, report: &mut Report) -> Tracked {
+fn width(rules: &NormalizeRules, text: Tracked, report: &mut Report) -> Tracked {
     let mut edits = Vec::new();
     for (at, c) in text.as_str().char_indices() {
+        // Fast path: ASCII and CJK ideographs never fold.
+        if c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            continue;
+        }
         let folded = if rules.fold_fullwidth_ascii && ('\u{FF01}'..='\u{FF5E}').contains(&c) {
             char::from_u32(c as u32 - 0xFF01 + 0x21).map(String::from)
         } else {
@@ -181,12 +185,12 @@ fn width(rules: &NormalizeRules, text: &Tracked, report: &mut Report) -> Tracked
         }
     }
     let text = text.apply(edits);
-    apply_rules("width", &rules.width_rules, &text, report)
+    apply_rules("width", &rules.width_rules, text, report)
 }
 
 /// Applies pattern rules in order, each replacing its match (or group `x`).
-fn apply_rules(pass: &'static str, rules: &[Rule], text: &Tracked, report: &mut Report) -> Tracked {
-    let mut text = text.clone();
+fn apply_rules(pass: &'static str, rules: &[Rule], text: Tracked, report: &mut Report) -> Tracked {
+    let mut text = text;
     for rule in rules {
         let mut edits = Vec::new();
         for caps in rule.regex.captures_iter(text.as_str()) {

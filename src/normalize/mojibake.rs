@@ -129,7 +129,7 @@ fn in_context(cfg: &MojibakeConfig, text: &str, at: usize) -> bool {
 
 pub(super) fn pass(
     cfg: &MojibakeConfig,
-    text: &Tracked,
+    text: Tracked,
     index: &LineIndex,
     report: &mut Report,
 ) -> Tracked {

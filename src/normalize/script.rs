@@ -69,12 +69,12 @@ pub fn detect(cfg: &ScriptConfig, text: &str) -> (Script, f64) {
 
 /// Converts traditional text line by line, keeping provenance one to one where the line
 /// keeps its length (OpenCC's t2s almost always does).
-pub(super) fn pass(cfg: &ScriptConfig, text: &Tracked, report: &mut Report) -> Tracked {
+pub(super) fn pass(cfg: &ScriptConfig, text: Tracked, report: &mut Report) -> Tracked {
     let (script, share) = detect(cfg, text.as_str());
     report.script = script;
     report.traditional_share = (share * 10000.0).round() / 10000.0;
     if script == Script::Simplified {
-        return text.clone();
+        return text;
     }
     let converter = t2s();
     let mut edits = Vec::new();
