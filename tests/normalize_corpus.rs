@@ -2,7 +2,6 @@
 
 mod common;
 use common::{doc, line_starting, ws};
-use gongfu::normalize::script::t2s;
 
 const REGIONS: [&str; 5] = ["zhejiang", "ningbo", "zhoushan", "fenghua", "linhai"];
 
@@ -243,47 +242,13 @@ fn no_figure_is_lost_silently() {
     }
 }
 
-/// Each normalized character maps to the original character it came from: the same character,
-/// its width-folded form, its t2s conversion, or a marked repair.
+/// Each normalized character maps to the original character it came from.
 #[test]
 fn provenance_points_at_the_source_character() {
-    let rules = &ws().rules.normalize;
     for region in REGIONS {
         let d = doc(region);
-        let original: Vec<char> = d.loaded.text.chars().collect();
-        let origins = &d.normalized.text.origins();
-        for (i, (c, &o)) in d.normalized.text.as_str().chars().zip(origins).enumerate() {
-            let src = original[o as usize];
-            if c == src || c == '\u{FFFD}' || c == '\n' {
-                continue;
-            }
-            let folded = rules.width_chars.get(&src).cloned().or_else(|| {
-                ('\u{FF01}'..='\u{FF5E}').contains(&src).then(|| {
-                    char::from_u32(src as u32 - 0xFF01 + 0x21)
-                        .unwrap()
-                        .to_string()
-                })
-            });
-            // t2s converts phrases as well as characters (反覆 → 反复), so look at a window.
-            // The window is built from the neighbours' sources, skipping what normalization removed.
-            let window: String = origins[i.saturating_sub(3)..(i + 4).min(origins.len())]
-                .iter()
-                .map(|&k| original[k as usize])
-                .collect();
-            let converted = t2s().convert(&window);
-            let ok = folded.is_some_and(|f| f.contains(c))
-                || converted.contains(c)
-                || (c == '-' && "—–－~～".contains(src))
-                || d.normalized
-                    .report
-                    .unreadable
-                    .iter()
-                    .any(|u| u.repaired.is_some() && d.normalized.index.position(o) == u.start);
-            assert!(
-                ok,
-                "{region}: {c:?} maps to {src:?} at {}",
-                d.normalized.index.position(o)
-            );
+        if let Err(e) = common::check_traceable(&d.loaded.text, &d.normalized) {
+            panic!("{region}: {e}");
         }
     }
 }

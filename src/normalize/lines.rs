@@ -53,10 +53,11 @@ pub(super) fn page_markers(
     // placed on their lines.
     for rule in &cfg.rules {
         for m in rule.regex.find_iter(s) {
-            let n = spans.partition_point(|&(_, le)| le < m.start());
+            // A marker belongs to the line where it ends (a pattern may start with spaces).
+            let n = spans.partition_point(|&(_, le)| le < m.end());
             let (ls, le) = spans[n];
             let line = &s[ls..le];
-            let (ms, me) = (m.start() - ls, m.end() - ls);
+            let (ms, me) = (m.start().max(ls) - ls, m.end().min(le) - ls);
             report.count("page_markers", &rule.id, m.as_str().chars().count());
             edits.push(Edit {
                 start: m.start(),

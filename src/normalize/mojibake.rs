@@ -117,14 +117,27 @@ fn realign(cfg: &MojibakeConfig, span: &Span) -> Option<String> {
 }
 
 fn in_context(cfg: &MojibakeConfig, text: &str, at: usize) -> bool {
-    let before = text[..at].chars().next_back();
+    // Look through a pinyin annotation right before the marker: `地(dì)?` is `地?`.
+    let mut head = &text[..at];
+    let from = head.floor_char_boundary(head.len().saturating_sub(16));
+    if head.ends_with(')')
+        && let Some(open) = head[from..].rfind('(')
+    {
+        let open = from + open;
+        if cfg.orphan_annotation.is_match(&head[open..]) {
+            head = &head[..open];
+        }
+    }
+    let before = head.chars().next_back();
     let after_run = text[at..].trim_start_matches(cfg.marker);
     let after = after_run
         .trim_start_matches(|c| unfold(c).is_some())
         .chars()
         .next();
     let non_ascii = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
-    non_ascii(before) || non_ascii(after) || cfg.orphan_pinyin.is_match(after_run)
+    // A marker that opens a line is garbage too (a page's first bytes lost their pair).
+    let line_start = before.is_none_or(|c| c == '\n');
+    line_start || non_ascii(before) || non_ascii(after) || cfg.orphan_pinyin.is_match(after_run)
 }
 
 pub(super) fn pass(

@@ -41,24 +41,54 @@ fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// Detects the script from a sample of Han characters; returns it and the share changed.
-pub fn detect(cfg: &ScriptConfig, text: &str) -> (Script, f64) {
-    let sample: String = text
-        .chars()
-        .filter(|&c| is_han(c))
-        .take(cfg.sample_chars)
-        .collect();
-    let n = sample.chars().count();
-    if n == 0 {
-        return (Script::Simplified, 0.0);
+const TABLE_START: u32 = 0x3400;
+const TABLE_END: u32 = 0xFAFF;
+
+/// For each BMP Han code point, whether OpenCC's t2s changes it on its own: the characters that
+/// only traditional text uses. Built once from the t2s dictionaries themselves.
+fn traditional_table() -> &'static [bool] {
+    static TABLE: OnceLock<Vec<bool>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let chars: Vec<char> = (TABLE_START..=TABLE_END)
+            .filter_map(char::from_u32)
+            .collect();
+        // One character per line, so phrases never join neighbours.
+        let joined: String = chars.iter().flat_map(|&c| [c, '\n']).collect();
+        let converted = t2s().convert(&joined);
+        let mut table = vec![false; (TABLE_END - TABLE_START + 1) as usize];
+        for (&c, line) in chars.iter().zip(converted.split('\n')) {
+            let mut it = line.chars();
+            if it.next() != Some(c) || it.next().is_some() {
+                table[(c as u32 - TABLE_START) as usize] = true;
+            }
+        }
+        table
+    })
+}
+
+fn is_traditional(c: char) -> bool {
+    let u = c as u32;
+    (TABLE_START..=TABLE_END).contains(&u) && traditional_table()[(u - TABLE_START) as usize]
+}
+
+/// Share of Han characters in `text` that only traditional text uses (up to `limit` sampled).
+fn traditional_share(text: &str, limit: usize) -> f64 {
+    let (mut han, mut trad) = (0usize, 0usize);
+    for c in text.chars().filter(|&c| is_han(c)).take(limit) {
+        han += 1;
+        trad += usize::from(is_traditional(c));
     }
-    let converted = t2s().convert(&sample);
-    let changed = sample
-        .chars()
-        .zip(converted.chars())
-        .filter(|(a, b)| a != b)
-        .count();
-    let share = changed as f64 / n as f64;
+    if han == 0 {
+        0.0
+    } else {
+        trad as f64 / han as f64
+    }
+}
+
+/// Detects the script of a whole text from a sample of its Han characters; returns it and the
+/// share of sampled characters that only traditional text uses.
+pub fn detect(cfg: &ScriptConfig, text: &str) -> (Script, f64) {
+    let share = traditional_share(text, cfg.sample_chars);
     let script = if share > cfg.traditional_threshold {
         Script::Traditional
     } else {
@@ -67,34 +97,41 @@ pub fn detect(cfg: &ScriptConfig, text: &str) -> (Script, f64) {
     (script, share)
 }
 
-/// Converts traditional text line by line, keeping provenance one to one where the line
-/// keeps its length (OpenCC's t2s almost always does).
+/// Converts traditional text to simplified. A traditional document is converted line by line;
+/// in a simplified document only the lines that are themselves traditional (a quoted passage)
+/// are. Provenance stays one to one where a line keeps its length, as t2s almost always does.
 pub(super) fn pass(cfg: &ScriptConfig, text: Tracked, report: &mut Report) -> Tracked {
     let (script, share) = detect(cfg, text.as_str());
     report.script = script;
     report.traditional_share = (share * 10000.0).round() / 10000.0;
-    if script == Script::Simplified {
-        return text;
-    }
     let converter = t2s();
     let mut edits = Vec::new();
     let mut start = 0;
     for line in text.as_str().split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
-        let converted = converter.convert(body);
-        if converted != body {
-            let changed = body
-                .chars()
-                .zip(converted.chars())
-                .filter(|(a, b)| a != b)
-                .count();
-            report.converted_chars += changed;
-            report.count("script", "t2s", changed);
-            edits.push(Edit {
-                start,
-                end: start + body.len(),
-                with: converted,
-            });
+        let convert = match script {
+            Script::Traditional => true,
+            Script::Simplified => {
+                body.chars().any(is_traditional)
+                    && traditional_share(body, usize::MAX) > cfg.traditional_threshold
+            }
+        };
+        if convert {
+            let converted = converter.convert(body);
+            if converted != body {
+                let changed = body
+                    .chars()
+                    .zip(converted.chars())
+                    .filter(|(a, b)| a != b)
+                    .count();
+                report.converted_chars += changed;
+                report.count("script", "t2s", changed);
+                edits.push(Edit {
+                    start,
+                    end: start + body.len(),
+                    with: converted,
+                });
+            }
         }
         start += line.len();
     }

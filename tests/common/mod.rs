@@ -25,3 +25,41 @@ pub fn line_starting(doc: &Doc, prefix: &str) -> String {
         .unwrap_or_else(|| panic!("no normalized line starts with {prefix:?}"))
         .to_string()
 }
+
+/// Checks that each normalized character maps to the original character it came from: the
+/// same character, its width-folded form, its t2s conversion (phrases included, so a window
+/// of neighbours is converted), a range dash, or a marked mojibake repair.
+pub fn check_traceable(original: &str, n: &gongfu::normalize::Normalized) -> Result<(), String> {
+    let rules = &ws().rules.normalize;
+    let original: Vec<char> = original.chars().collect();
+    let origins = &n.text.origins();
+    for (i, (c, &o)) in n.text.as_str().chars().zip(origins).enumerate() {
+        let src = original[o as usize];
+        if c == src || c == '\u{FFFD}' || c == '\n' {
+            continue;
+        }
+        let folded = rules.width_chars.get(&src).cloned().or_else(|| {
+            ('\u{FF01}'..='\u{FF5E}').contains(&src).then(|| {
+                char::from_u32(src as u32 - 0xFF01 + 0x21)
+                    .unwrap()
+                    .to_string()
+            })
+        });
+        let window: String = origins[i.saturating_sub(3)..(i + 4).min(origins.len())]
+            .iter()
+            .map(|&k| original[k as usize])
+            .collect();
+        let converted = gongfu::normalize::script::t2s().convert(&window);
+        let ok = folded.is_some_and(|f| f.contains(c))
+            || converted.contains(c)
+            || (c == '-' && "—–－~～".contains(src))
+            || n.report
+                .unreadable
+                .iter()
+                .any(|u| u.repaired.is_some() && n.index.position(o) == u.start);
+        if !ok {
+            return Err(format!("{c:?} maps to {src:?} at {}", n.index.position(o)));
+        }
+    }
+    Ok(())
+}
