@@ -56,14 +56,30 @@ impl LineIndex {
     }
 }
 
-/// Text plus, for each of its bytes, the offset of the original character it came from.
+/// Text plus, for each of its characters, the offset of the original character it came from.
 ///
-/// Origins are kept per byte so that finding the origin of a match is an index, not a scan,
-/// and so that edits copy slices.
+/// The map is stored as runs: within a *linear* run the characters come from consecutive
+/// original characters, within a *constant* run they all come from one (a replacement of a
+/// different length). Runs of the original are at most [`RUN_BYTES`] long, so finding the
+/// origin of a byte offset is a binary search plus a short count, and an edit copies a few runs
+/// instead of a map as large as the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tracked {
     text: String,
-    origin: Vec<u32>,
+    runs: Vec<Run>,
+}
+
+/// Longest run (in bytes) that [`Tracked::original`] creates.
+pub const RUN_BYTES: usize = 128;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    /// Byte offset in the current text where the run starts.
+    byte: u32,
+    /// Origin of the run's first character.
+    origin: u32,
+    /// Consecutive origins (true) or one origin for every character (false).
+    linear: bool,
 }
 
 /// One change to a [`Tracked`] text: replace the bytes `start..end` with `with`.
@@ -77,16 +93,40 @@ pub struct Edit {
     pub with: String,
 }
 
+/// Appends runs, dropping a previous run that would be empty.
+fn push_run(runs: &mut Vec<Run>, run: Run) {
+    if let Some(last) = runs.last_mut()
+        && last.byte == run.byte
+    {
+        *last = run;
+        return;
+    }
+    runs.push(run);
+}
+
 impl Tracked {
     /// Wraps an original text: character `i` comes from offset `i`.
     pub fn original(text: &str) -> Tracked {
-        let mut origin = Vec::with_capacity(text.len());
-        for (i, c) in text.chars().enumerate() {
-            origin.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
+        assert!(
+            text.len() < u32::MAX as usize,
+            "texts over 4 GiB are not supported"
+        );
+        let mut runs = Vec::with_capacity(text.len() / RUN_BYTES + 16);
+        let mut start = 0usize;
+        let mut chars = 0u32;
+        while start < text.len() || runs.is_empty() {
+            runs.push(Run {
+                byte: start as u32,
+                origin: chars,
+                linear: true,
+            });
+            let end = text.ceil_char_boundary(start + RUN_BYTES);
+            chars += text[start..end].chars().count() as u32;
+            start = end;
         }
         Tracked {
             text: text.to_string(),
-            origin,
+            runs,
         }
     }
 
@@ -97,10 +137,20 @@ impl Tracked {
 
     /// Original offset of each character of the current text, in order.
     pub fn origins(&self) -> Vec<u32> {
-        self.text
-            .char_indices()
-            .map(|(b, _)| self.origin[b])
-            .collect()
+        let mut out = Vec::with_capacity(self.text.len() / 2);
+        for (k, run) in self.runs.iter().enumerate() {
+            let end = self
+                .runs
+                .get(k + 1)
+                .map_or(self.text.len(), |r| r.byte as usize);
+            let n = self.text[run.byte as usize..end].chars().count() as u32;
+            if run.linear {
+                out.extend(run.origin..run.origin + n);
+            } else {
+                out.extend(std::iter::repeat_n(run.origin, n as usize));
+            }
+        }
+        out
     }
 
     /// Number of characters in the current text.
@@ -110,46 +160,137 @@ impl Tracked {
 
     /// Original offset of the character at byte offset `byte` (or of the last character).
     pub fn origin_at_byte(&self, byte: usize) -> u32 {
-        self.origin
-            .get(byte)
-            .or(self.origin.last())
-            .copied()
-            .unwrap_or(0)
+        if self.text.is_empty() {
+            return 0;
+        }
+        let byte = if byte >= self.text.len() {
+            self.text.char_indices().next_back().map_or(0, |(b, _)| b)
+        } else {
+            self.text.floor_char_boundary(byte)
+        };
+        let k = self.runs.partition_point(|r| r.byte as usize <= byte) - 1;
+        let run = self.runs[k];
+        if run.linear {
+            run.origin + self.text[run.byte as usize..byte].chars().count() as u32
+        } else {
+            run.origin
+        }
+    }
+
+    /// Origins of the characters from byte offset `start` on, walking the runs instead of
+    /// searching for each character.
+    fn origins_from(&self, start: usize) -> impl Iterator<Item = u32> + '_ {
+        let mut k = self
+            .runs
+            .partition_point(|r| r.byte as usize <= start)
+            .max(1)
+            - 1;
+        let mut origin = self.origin_at_byte(start);
+        let mut first = true;
+        self.text[start..].char_indices().map(move |(rel, _)| {
+            let b = start + rel;
+            if !first {
+                if self.runs.get(k + 1).is_some_and(|r| r.byte as usize <= b) {
+                    k += 1;
+                    origin = self.runs[k].origin;
+                } else if self.runs[k].linear {
+                    origin += 1;
+                }
+            }
+            first = false;
+            origin
+        })
+    }
+
+    /// Copies `self.text[a..b]` to `text`, with its runs.
+    fn copy_into(&self, a: usize, b: usize, text: &mut String, runs: &mut Vec<Run>) {
+        if a >= b {
+            return;
+        }
+        let base = text.len() as i64 - a as i64;
+        push_run(
+            runs,
+            Run {
+                byte: text.len() as u32,
+                origin: self.origin_at_byte(a),
+                linear: self.runs[self.runs.partition_point(|r| r.byte as usize <= a) - 1].linear,
+            },
+        );
+        let first = self.runs.partition_point(|r| r.byte as usize <= a);
+        for run in &self.runs[first..] {
+            if run.byte as usize >= b {
+                break;
+            }
+            push_run(
+                runs,
+                Run {
+                    byte: (run.byte as i64 + base) as u32,
+                    ..*run
+                },
+            );
+        }
+        text.push_str(&self.text[a..b]);
     }
 
     /// Applies non-overlapping edits (in any order; of two overlapping edits the earlier one
     /// wins). A replacement with as many characters as it replaces maps one to one; any other
-    /// replacement maps every new character to the first replaced one (or, for a pure
-    /// insertion, to the character that follows).
+    /// replacement maps every new character to the first replaced one.
     pub fn apply(self, mut edits: Vec<Edit>) -> Tracked {
         if edits.is_empty() {
             return self;
         }
         edits.sort_by_key(|e| (e.start, e.end));
         let mut text = String::with_capacity(self.text.len());
-        let mut origin = Vec::with_capacity(self.origin.len());
+        let mut runs = Vec::with_capacity(self.runs.len() + 2 * edits.len());
         let mut at = 0usize;
         for e in edits {
             if e.start < at {
                 continue;
             }
-            text.push_str(&self.text[at..e.start]);
-            origin.extend_from_slice(&self.origin[at..e.start]);
-            let old = &self.text[e.start..e.end];
-            let anchor = self.origin_at_byte(e.start);
-            if e.with.chars().count() == old.chars().count() {
-                for ((ob, _), c) in old.char_indices().zip(e.with.chars()) {
-                    origin.extend(std::iter::repeat_n(self.origin[e.start + ob], c.len_utf8()));
+            self.copy_into(at, e.start, &mut text, &mut runs);
+            if !e.with.is_empty() {
+                let old = &self.text[e.start..e.end];
+                if e.with.chars().count() == old.chars().count() {
+                    let mut expected = None;
+                    let origins = self.origins_from(e.start);
+                    for ((_, c), o) in old.char_indices().zip(e.with.chars()).zip(origins) {
+                        if expected != Some(o) {
+                            push_run(
+                                &mut runs,
+                                Run {
+                                    byte: text.len() as u32,
+                                    origin: o,
+                                    linear: true,
+                                },
+                            );
+                        }
+                        expected = Some(o + 1);
+                        text.push(c);
+                    }
+                } else {
+                    let anchor = self.origin_at_byte(e.start);
+                    push_run(
+                        &mut runs,
+                        Run {
+                            byte: text.len() as u32,
+                            origin: anchor,
+                            linear: false,
+                        },
+                    );
+                    text.push_str(&e.with);
                 }
-            } else {
-                origin.extend(std::iter::repeat_n(anchor, e.with.len()));
             }
-            text.push_str(&e.with);
             at = e.end;
         }
-        text.push_str(&self.text[at..]);
-        origin.extend_from_slice(&self.origin[at..]);
-        Tracked { text, origin }
+        self.copy_into(at, self.text.len(), &mut text, &mut runs);
+        if runs.is_empty() {
+            runs.push(Run {
+                byte: 0,
+                origin: 0,
+                linear: true,
+            });
+        }
+        Tracked { text, runs }
     }
 }
 

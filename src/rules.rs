@@ -122,6 +122,17 @@ pub struct RawRule {
     /// Rule-specific kind (e.g. page-marker direction).
     #[serde(default)]
     pub kind: Option<String>,
+    /// A character class the character right before a match must belong to. Keeping context
+    /// out of `pattern` lets the regex engine search for the rare part (a dash, a parenthesis)
+    /// instead of trying every Han character.
+    #[serde(default)]
+    pub before: Option<String>,
+    /// A character class the character right after a match must belong to.
+    #[serde(default)]
+    pub after: Option<String>,
+    /// A literal every match contains (a cheap test before the regex runs).
+    #[serde(default)]
+    pub required: Option<String>,
 }
 
 /// A compiled pattern rule.
@@ -135,6 +146,13 @@ pub struct Rule {
     pub replace: String,
     /// Rule-specific kind.
     pub kind: Option<String>,
+    /// Class of the character before a match.
+    pub before: Option<Regex>,
+    /// Class of the character after a match.
+    pub after: Option<Regex>,
+    /// A literal every match contains.
+    pub required: Option<String>,
+    has_x: bool,
 }
 
 impl Rule {
@@ -142,21 +160,56 @@ impl Rule {
     pub fn compile_all(file: &RuleFile, raw: &[RawRule]) -> Result<Vec<Rule>> {
         raw.iter()
             .map(|r| {
+                let class = |c: &Option<String>| -> Result<Option<Regex>> {
+                    c.as_ref()
+                        .map(|c| file.regex(&r.id, &format!("^(?:{c})$")))
+                        .transpose()
+                };
+                let regex = file.regex(&r.id, &r.pattern)?;
                 Ok(Rule {
                     id: r.id.clone(),
-                    regex: file.regex(&r.id, &r.pattern)?,
+                    has_x: regex.capture_names().any(|n| n == Some("x")),
+                    regex,
                     replace: r.replace.clone(),
                     kind: r.kind.clone(),
+                    before: class(&r.before)?,
+                    after: class(&r.after)?,
+                    required: r.required.clone(),
                 })
             })
             .collect()
     }
 
-    /// Byte range the rule changes in a match: group `x` if the pattern has it, else all.
-    pub fn target(&self, caps: &regex::Captures<'_>) -> (usize, usize) {
-        let m = caps
-            .name("x")
-            .unwrap_or_else(|| caps.get(0).expect("group 0"));
-        (m.start(), m.end())
+    /// Byte ranges the rule changes in `text`: each match (or its group `x`) whose
+    /// neighbours satisfy `before` and `after`.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let ranges: Vec<(usize, usize, usize, usize)> = if self.has_x {
+            self.regex
+                .captures_iter(text)
+                .map(|c| {
+                    let all = c.get(0).expect("group 0");
+                    let x = c.name("x").unwrap_or(all);
+                    (all.start(), all.end(), x.start(), x.end())
+                })
+                .collect()
+        } else {
+            self.regex
+                .find_iter(text)
+                .map(|m| (m.start(), m.end(), m.start(), m.end()))
+                .collect()
+        };
+        let fits = |class: &Option<Regex>, c: Option<char>| match class {
+            None => true,
+            Some(re) => c.is_some_and(|c| re.is_match(c.encode_utf8(&mut [0; 4]))),
+        };
+        ranges
+            .into_iter()
+            .filter(|&(s, e, _, _)| {
+                fits(&self.before, text[..s].chars().next_back())
+                    && fits(&self.after, text[e..].chars().next())
+            })
+            .map(|(_, _, xs, xe)| (xs, xe))
+            .filter(|(s, e)| s < e)
+            .collect()
     }
 }

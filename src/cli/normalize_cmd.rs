@@ -39,6 +39,13 @@ pub(super) fn run(ws: &Workspace, args: &NormalizeArgs, ui: Ui) -> Result<ExitCo
             r.script.as_str(),
             r.traditional_share * 100.0
         );
+        let passes: Vec<String> = doc
+            .normalized
+            .timings
+            .iter()
+            .map(|(p, t)| format!("{p} {:.1} ms", t.as_secs_f64() * 1000.0))
+            .collect();
+        eprintln!("gongfu: passes: {}", passes.join(", "));
     }
     if args.stats {
         if format == Format::Json {

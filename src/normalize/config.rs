@@ -49,6 +49,7 @@ struct RawRules {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPageMarkers {
+    required: String,
     rules: Vec<RawRule>,
     running_head: String,
 }
@@ -72,7 +73,7 @@ struct RawJoin {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFootnotes {
-    candidate: String,
+    candidate: RawRule,
     quantity_words: Vec<String>,
     min_chain: usize,
 }
@@ -113,6 +114,8 @@ pub struct MojibakeConfig {
 /// Page-marker settings.
 #[derive(Debug, Clone)]
 pub struct PageMarkerConfig {
+    /// A literal every marker contains; only lines holding it are searched.
+    pub required: String,
     /// Marker patterns; `kind` is `continued_on` or `continued_from`.
     pub rules: Vec<Rule>,
     /// A running head repeated next to page markers.
@@ -135,8 +138,8 @@ pub struct JoinConfig {
 /// Footnote-marker settings.
 #[derive(Debug, Clone)]
 pub struct FootnoteConfig {
-    /// Candidate marker pattern with the digits in group `x`.
-    pub candidate: Regex,
+    /// Candidate marker: the digits, with the term before and the text after as context.
+    pub candidate: Rule,
     /// Characters after which digits are a quantity.
     pub quantity_words: HashSet<char>,
     /// Shortest chain 1, 2, 3 … taken as footnotes.
@@ -162,8 +165,10 @@ pub struct NormalizeRules {
     pub page_markers: PageMarkerConfig,
     /// Whole-line debris rules.
     pub debris_lines: Vec<Rule>,
-    /// The same patterns as one set, so each line is scanned once.
+    /// The line rules without a `required` literal, as one set, so each line is scanned once.
     pub debris_line_set: regex::RegexSet,
+    /// Index in `debris_lines` of each pattern of `debris_line_set`.
+    pub debris_line_set_ids: Vec<usize>,
     /// Inline debris rules.
     pub debris_inline: Vec<Rule>,
     /// Paragraph joining.
@@ -218,10 +223,15 @@ impl NormalizeRules {
             quantity_words.insert(one_char("quantity_words", w)?);
         }
         let debris_lines = Rule::compile_all(file, &raw.debris.lines)?;
-        let debris_line_set = regex::RegexSet::new(debris_lines.iter().map(|r| r.regex.as_str()))
-            .map_err(|e| {
-            file.error_at("lines", "lines", format!("debris line patterns: {e}"))
-        })?;
+        let debris_line_set_ids: Vec<usize> = (0..debris_lines.len())
+            .filter(|&i| debris_lines[i].required.is_none())
+            .collect();
+        let debris_line_set = regex::RegexSet::new(
+            debris_line_set_ids
+                .iter()
+                .map(|&i| debris_lines[i].regex.as_str()),
+        )
+        .map_err(|e| file.error_at("lines", "lines", format!("debris line patterns: {e}")))?;
         Ok(NormalizeRules {
             mojibake: MojibakeConfig {
                 marker: one_char("marker", &raw.mojibake.marker)?,
@@ -237,11 +247,13 @@ impl NormalizeRules {
             pinyin: Rule::compile_all(file, &raw.pinyin.rules)?,
             script: raw.script,
             page_markers: PageMarkerConfig {
+                required: raw.page_markers.required,
                 rules: Rule::compile_all(file, &raw.page_markers.rules)?,
                 running_head: file.regex("running_head", &raw.page_markers.running_head)?,
             },
             debris_lines,
             debris_line_set,
+            debris_line_set_ids,
             debris_inline: Rule::compile_all(file, &raw.debris.inline)?,
             join: JoinConfig {
                 continues_if_starts: file
@@ -251,7 +263,8 @@ impl NormalizeRules {
                 table_row: file.regex("table_row", &raw.join.table_row)?,
             },
             footnotes: FootnoteConfig {
-                candidate: file.regex("candidate", &raw.footnotes.candidate)?,
+                candidate: Rule::compile_all(file, std::slice::from_ref(&raw.footnotes.candidate))?
+                    .remove(0),
                 quantity_words,
                 min_chain: raw.footnotes.min_chain,
             },

@@ -16,17 +16,16 @@ pub(super) fn pass(
     let s = text.as_str();
     let mut chain: Vec<(u32, usize, usize)> = Vec::new();
     let mut expected = 1u32;
-    for caps in cfg.candidate.captures_iter(s) {
-        let Some(m) = caps.name("x") else { continue };
-        let after = s[m.end()..].chars().next();
+    for (start, end) in cfg.candidate.spans(s) {
+        let after = s[end..].chars().next();
         if after.is_some_and(|c| cfg.quantity_words.contains(&c)) {
             continue;
         }
-        let Ok(n) = m.as_str().parse::<u32>() else {
+        let Ok(n) = s[start..end].parse::<u32>() else {
             continue;
         };
         if n == expected {
-            chain.push((n, m.start(), m.end()));
+            chain.push((n, start, end));
             expected += 1;
         }
     }
@@ -38,7 +37,7 @@ pub(super) fn pass(
         let line_start = s[..start].rfind('\n').map_or(0, |i| i + 1);
         let before: Vec<char> = s[line_start..start].chars().collect();
         let term: String = before[before.len().saturating_sub(8)..].iter().collect();
-        report.count("footnotes", "footnote-marker", end - start);
+        report.count("footnotes", &cfg.candidate.id, end - start);
         report.footnotes.push(Footnote {
             number,
             term,

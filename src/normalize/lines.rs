@@ -49,27 +49,31 @@ pub(super) fn page_markers(
     // Per line: a "continued on" marker ends it / a "continued from" marker opens it.
     let mut ends_on = vec![false; spans.len()];
     let mut opens_from = vec![false; spans.len()];
-    // Each rule scans the whole text once (its literal 版 makes that fast); matches are then
-    // placed on their lines.
-    for rule in &cfg.rules {
-        for m in rule.regex.find_iter(s) {
-            // A marker belongs to the line where it ends (a pattern may start with spaces).
-            let n = spans.partition_point(|&(_, le)| le < m.end());
-            let (ls, le) = spans[n];
-            let line = &s[ls..le];
-            let (ms, me) = (m.start().max(ls) - ls, m.end().min(le) - ls);
-            report.count("page_markers", &rule.id, m.as_str().chars().count());
-            edits.push(Edit {
-                start: m.start(),
-                end: m.end(),
-                with: String::new(),
-            });
-            let kind = rule.kind.as_deref();
-            if kind == Some("continued_on") && line[me..].trim().is_empty() {
-                ends_on[n] = true;
-            }
-            if kind == Some("continued_from") && only_blank_or_unreadable(&line[..ms]) {
-                opens_from[n] = true;
+    // Only lines holding the required literal (版) are searched: one memchr-style scan of the
+    // text instead of one regex scan per rule.
+    let mut candidates: Vec<usize> = s
+        .match_indices(cfg.required.as_str())
+        .map(|(at, _)| spans.partition_point(|&(_, le)| le < at))
+        .collect();
+    candidates.dedup();
+    for n in candidates {
+        let (ls, le) = spans[n];
+        let line = &s[ls..le];
+        for rule in &cfg.rules {
+            for m in rule.regex.find_iter(line) {
+                report.count("page_markers", &rule.id, m.as_str().chars().count());
+                edits.push(Edit {
+                    start: ls + m.start(),
+                    end: ls + m.end(),
+                    with: String::new(),
+                });
+                let kind = rule.kind.as_deref();
+                if kind == Some("continued_on") && line[m.end()..].trim().is_empty() {
+                    ends_on[n] = true;
+                }
+                if kind == Some("continued_from") && only_blank_or_unreadable(&line[..m.start()]) {
+                    opens_from[n] = true;
+                }
             }
         }
     }
@@ -77,16 +81,13 @@ pub(super) fn page_markers(
         .filter(|&n| !s[spans[n].0..spans[n].1].trim().is_empty())
         .collect();
     for (k, &n) in nonblank.iter().enumerate() {
-        let line = s[spans[n].0..spans[n].1].trim();
-        if !cfg.running_head.is_match(line) {
-            continue;
-        }
         if k == 0 {
             continue; // the first line is the document's own title
         }
         let prev_on = ends_on[nonblank[k - 1]];
         let next_from = nonblank.get(k + 1).is_some_and(|&m| opens_from[m]);
-        if prev_on || next_from {
+        let line = s[spans[n].0..spans[n].1].trim();
+        if (prev_on || next_from) && cfg.running_head.is_match(line) {
             report.count("page_markers", "running-head", line.chars().count());
             report.dropped_lines.push(DroppedLine {
                 rule: "running-head".into(),
@@ -117,7 +118,23 @@ pub(super) fn debris(
         if line.is_empty() {
             continue;
         }
-        let hit = rules.debris_line_set.matches(line).into_iter().next();
+        // The first rule in file order that matches: set members and `required` rules alike.
+        let from_set = rules
+            .debris_line_set
+            .matches(line)
+            .into_iter()
+            .next()
+            .map(|k| rules.debris_line_set_ids[k]);
+        let from_required = rules.debris_lines.iter().position(|r| {
+            r.required
+                .as_ref()
+                .is_some_and(|lit| line.contains(lit.as_str()))
+                && r.regex.is_match(line)
+        });
+        let hit = match (from_set, from_required) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         if let Some(rule) = hit.map(|i| &rules.debris_lines[i]) {
             report.count("debris", &rule.id, line.chars().count());
             report.dropped_lines.push(DroppedLine {
@@ -154,21 +171,29 @@ pub(super) fn join(cfg: &JoinConfig, text: Tracked, report: &mut Report, carry: 
         .filter(|&n| !s[spans[n].0..spans[n].1].trim().is_empty())
         .collect();
     let mut edits = Vec::new();
+    // The first line of the paragraph being built: after a join, whether the paragraph is a
+    // measure is decided by where it started, so joining twice gives what joining once gave.
+    let mut para_start = nonblank
+        .first()
+        .map_or("", |&n| s[spans[n].0..spans[n].1].trim());
     for pair in nonblank.windows(2) {
         let (a, b) = (spans[pair[0]], spans[pair[1]]);
         let this = s[a.0..a.1].trim();
         let next = s[b.0..b.1].trim();
-        if cfg.next_opens_unit.is_match(next)
+        let rule = if cfg.next_opens_unit.is_match(next)
             || cfg.table_row.is_match(this)
             || cfg.table_row.is_match(next)
         {
-            continue;
-        }
-        let rule = if a.1 < s.len() && carry.continued.contains(&text.origin_at_byte(a.1)) {
-            "page-break"
-        } else if cfg.continues_if_starts.is_match(this) && !cfg.sentence_end.is_match(this) {
-            "unfinished-measure"
+            None
+        } else if a.1 < s.len() && carry.continued.contains(&text.origin_at_byte(a.1)) {
+            Some("page-break")
+        } else if cfg.continues_if_starts.is_match(para_start) && !cfg.sentence_end.is_match(this) {
+            Some("unfinished-measure")
         } else {
+            None
+        };
+        let Some(rule) = rule else {
+            para_start = next;
             continue;
         };
         // Delete the trailing space of this line, the line breaks, and the next line's indent.

@@ -17,6 +17,7 @@ pub use config::NormalizeRules;
 pub use script::Script;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
+use std::time::{Duration, Instant};
 
 /// How many changes one rule made.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -116,6 +117,8 @@ pub struct Normalized {
     pub index: LineIndex,
     /// What was done.
     pub report: Report,
+    /// Wall time of each pass (shown with `-v`; not part of the report, which is deterministic).
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl Normalized {
@@ -145,31 +148,60 @@ pub fn normalize(rules: &NormalizeRules, original: &str) -> Normalized {
         unreadable: Vec::new(),
     };
     let mut carry = Carry::default();
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |pass: &'static str| {
+        let now = Instant::now();
+        timings.push((pass, now - clock));
+        clock = now;
+    };
     let text = Tracked::original(original);
+    lap("provenance");
     let text = mojibake::pass(&rules.mojibake, text, &index, &mut report);
+    lap("mojibake");
     let text = width(rules, text, &mut report);
+    lap("width");
     let text = apply_rules("pinyin", &rules.pinyin, text, &mut report);
+    lap("pinyin");
     let text = script::pass(&rules.script, text, &mut report);
+    lap("script");
     let text = lines::page_markers(&rules.page_markers, text, &index, &mut report, &mut carry);
+    lap("page_markers");
     let text = lines::debris(rules, text, &index, &mut report);
+    lap("debris");
     let text = lines::join(&rules.join, text, &mut report, &carry);
+    lap("join");
     let text = footnotes::pass(&rules.footnotes, text, &index, &mut report);
+    lap("footnotes");
     let text = lines::whitespace(&rules.whitespace, text, &mut report);
+    lap("whitespace");
     Normalized {
         text,
         index,
         report,
+        timings,
     }
 }
 
 /// Width folding: full-width forms and listed characters to ASCII, then the pattern rules.
 fn width(rules: &NormalizeRules, text: Tracked, report: &mut Report) -> Tracked {
     let mut edits = Vec::new();
-    for (at, c) in text.as_str().char_indices() {
-        // Fast path: ASCII and CJK ideographs never fold.
-        if c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+    let s = text.as_str();
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Fast path on bytes: ASCII and the three-byte CJK ideographs (lead bytes E4..E9) never
+        // fold; only the rest is decoded.
+        let b = bytes[at];
+        if b < 0x80 {
+            at += 1;
             continue;
         }
+        if (0xE4..=0xE9).contains(&b) {
+            at += 3;
+            continue;
+        }
+        let c = s[at..].chars().next().expect("at is a char boundary");
         let folded = if rules.fold_fullwidth_ascii && ('\u{FF01}'..='\u{FF5E}').contains(&c) {
             char::from_u32(c as u32 - 0xFF01 + 0x21).map(String::from)
         } else {
@@ -183,6 +215,7 @@ fn width(rules: &NormalizeRules, text: Tracked, report: &mut Report) -> Tracked 
                 with,
             });
         }
+        at += c.len_utf8();
     }
     let text = text.apply(edits);
     apply_rules("width", &rules.width_rules, text, report)
@@ -193,11 +226,7 @@ fn apply_rules(pass: &'static str, rules: &[Rule], text: Tracked, report: &mut R
     let mut text = text;
     for rule in rules {
         let mut edits = Vec::new();
-        for caps in rule.regex.captures_iter(text.as_str()) {
-            let (start, end) = rule.target(&caps);
-            if start == end {
-                continue;
-            }
+        for (start, end) in rule.spans(text.as_str()) {
             report.count(pass, &rule.id, text.as_str()[start..end].chars().count());
             edits.push(Edit {
                 start,

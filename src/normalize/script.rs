@@ -67,8 +67,12 @@ fn traditional_table() -> &'static [bool] {
 }
 
 fn is_traditional(c: char) -> bool {
+    is_traditional_in(traditional_table(), c)
+}
+
+fn is_traditional_in(table: &[bool], c: char) -> bool {
     let u = c as u32;
-    (TABLE_START..=TABLE_END).contains(&u) && traditional_table()[(u - TABLE_START) as usize]
+    (TABLE_START..=TABLE_END).contains(&u) && table[(u - TABLE_START) as usize]
 }
 
 /// Share of Han characters in `text` that only traditional text uses (up to `limit` sampled).
@@ -105,6 +109,7 @@ pub(super) fn pass(cfg: &ScriptConfig, text: Tracked, report: &mut Report) -> Tr
     report.script = script;
     report.traditional_share = (share * 10000.0).round() / 10000.0;
     let converter = t2s();
+    let table = traditional_table();
     let mut edits = Vec::new();
     let mut start = 0;
     for line in text.as_str().split_inclusive('\n') {
@@ -112,7 +117,7 @@ pub(super) fn pass(cfg: &ScriptConfig, text: Tracked, report: &mut Report) -> Tr
         let convert = match script {
             Script::Traditional => true,
             Script::Simplified => {
-                body.chars().any(is_traditional)
+                body.chars().any(|c| is_traditional_in(table, c))
                     && traditional_share(body, usize::MAX) > cfg.traditional_threshold
             }
         };
