@@ -202,22 +202,22 @@ impl Tracked {
         })
     }
 
-    /// Copies `self.text[a..b]` to `text`, with its runs.
-    fn copy_into(&self, a: usize, b: usize, text: &mut String, runs: &mut Vec<Run>) {
+    /// Appends the runs of `self.text[a..b]`, placed at byte `out` of the new text.
+    fn copy_runs(&self, a: usize, b: usize, out: usize, runs: &mut Vec<Run>) {
         if a >= b {
             return;
         }
-        let base = text.len() as i64 - a as i64;
+        let base = out as i64 - a as i64;
+        let k = self.runs.partition_point(|r| r.byte as usize <= a) - 1;
         push_run(
             runs,
             Run {
-                byte: text.len() as u32,
+                byte: out as u32,
                 origin: self.origin_at_byte(a),
-                linear: self.runs[self.runs.partition_point(|r| r.byte as usize <= a) - 1].linear,
+                linear: self.runs[k].linear,
             },
         );
-        let first = self.runs.partition_point(|r| r.byte as usize <= a);
-        for run in &self.runs[first..] {
+        for run in &self.runs[k + 1..] {
             if run.byte as usize >= b {
                 break;
             }
@@ -229,60 +229,81 @@ impl Tracked {
                 },
             );
         }
-        text.push_str(&self.text[a..b]);
     }
 
     /// Applies non-overlapping edits (in any order; of two overlapping edits the earlier one
     /// wins). A replacement with as many characters as it replaces maps one to one; any other
     /// replacement maps every new character to the first replaced one.
+    ///
+    /// Edits that never lengthen the text (deletions, folds, t2s) are applied in place, so a
+    /// pass over a large text does not allocate and fault in a second copy of it.
+    ///
+    /// # Panics
+    /// If an edit's bounds are not character boundaries of the text.
     pub fn apply(self, mut edits: Vec<Edit>) -> Tracked {
         if edits.is_empty() {
             return self;
         }
         edits.sort_by_key(|e| (e.start, e.end));
-        let mut text = String::with_capacity(self.text.len());
-        let mut runs = Vec::with_capacity(self.runs.len() + 2 * edits.len());
         let mut at = 0usize;
-        for e in edits {
-            if e.start < at {
-                continue;
+        edits.retain(|e| {
+            let keep = e.start >= at;
+            if keep {
+                at = e.end;
             }
-            self.copy_into(at, e.start, &mut text, &mut runs);
-            if !e.with.is_empty() {
-                let old = &self.text[e.start..e.end];
-                if e.with.chars().count() == old.chars().count() {
-                    let mut expected = None;
-                    let origins = self.origins_from(e.start);
-                    for ((_, c), o) in old.char_indices().zip(e.with.chars()).zip(origins) {
-                        if expected != Some(o) {
-                            push_run(
-                                &mut runs,
-                                Run {
-                                    byte: text.len() as u32,
-                                    origin: o,
-                                    linear: true,
-                                },
-                            );
-                        }
-                        expected = Some(o + 1);
-                        text.push(c);
+            keep
+        });
+        for e in &edits {
+            assert!(
+                e.start <= e.end
+                    && self.text.is_char_boundary(e.start)
+                    && self.text.is_char_boundary(e.end),
+                "edit {}..{} is not on character boundaries",
+                e.start,
+                e.end
+            );
+        }
+        // Runs first: they only need the new lengths, and they read the old text.
+        let mut runs = Vec::with_capacity(self.runs.len() + 2 * edits.len());
+        let mut out = 0usize;
+        let mut at = 0usize;
+        for e in &edits {
+            self.copy_runs(at, e.start, out, &mut runs);
+            out += e.start - at;
+            let old = &self.text[e.start..e.end];
+            if e.with.is_empty() {
+            } else if e.with.chars().count() == old.chars().count() {
+                let mut expected = None;
+                for (c, o) in e.with.chars().zip(self.origins_from(e.start)) {
+                    if expected != Some(o) {
+                        push_run(
+                            &mut runs,
+                            Run {
+                                byte: out as u32,
+                                origin: o,
+                                linear: true,
+                            },
+                        );
                     }
-                } else {
-                    let anchor = self.origin_at_byte(e.start);
-                    push_run(
-                        &mut runs,
-                        Run {
-                            byte: text.len() as u32,
-                            origin: anchor,
-                            linear: false,
-                        },
-                    );
-                    text.push_str(&e.with);
+                    expected = Some(o + 1);
+                    out += c.len_utf8();
                 }
+            } else {
+                let anchor = self.origin_at_byte(e.start);
+                push_run(
+                    &mut runs,
+                    Run {
+                        byte: out as u32,
+                        origin: anchor,
+                        linear: false,
+                    },
+                );
+                out += e.with.len();
             }
             at = e.end;
         }
-        self.copy_into(at, self.text.len(), &mut text, &mut runs);
+        self.copy_runs(at, self.text.len(), out, &mut runs);
+        out += self.text.len() - at;
         if runs.is_empty() {
             runs.push(Run {
                 byte: 0,
@@ -290,6 +311,34 @@ impl Tracked {
                 linear: true,
             });
         }
+        let text = if edits.iter().all(|e| e.with.len() <= e.end - e.start) {
+            let len = self.text.len();
+            let mut bytes = self.text.into_bytes();
+            let (mut w, mut r) = (0usize, 0usize);
+            for e in &edits {
+                bytes.copy_within(r..e.start, w);
+                w += e.start - r;
+                bytes[w..w + e.with.len()].copy_from_slice(e.with.as_bytes());
+                w += e.with.len();
+                r = e.end;
+            }
+            bytes.copy_within(r..len, w);
+            bytes.truncate(w + len - r);
+            // SAFETY: `bytes` is the old text's UTF-8 with whole slices between character
+            // boundaries (asserted above) moved left and valid UTF-8 strings written between them.
+            unsafe { String::from_utf8_unchecked(bytes) }
+        } else {
+            let mut text = String::with_capacity(out);
+            let mut r = 0usize;
+            for e in &edits {
+                text.push_str(&self.text[r..e.start]);
+                text.push_str(&e.with);
+                r = e.end;
+            }
+            text.push_str(&self.text[r..]);
+            text
+        };
+        debug_assert_eq!(text.len(), out);
         Tracked { text, runs }
     }
 }

@@ -153,8 +153,11 @@ pub struct NormalizeRules {
     pub mojibake: MojibakeConfig,
     /// Fold U+FF01..U+FF5E to ASCII.
     pub fold_fullwidth_ascii: bool,
-    /// Single characters folded to strings.
-    pub width_chars: HashMap<char, String>,
+    /// Single characters folded to strings, sorted by character (looked up by binary search:
+    /// CJK punctuation shares lead bytes with them and is checked a million times per MB).
+    pub width_chars: Vec<(char, String)>,
+    /// The distinct UTF-8 lead bytes of every folded character (full-width forms included).
+    pub width_lead_bytes: Vec<u8>,
     /// Pattern rules of the width pass.
     pub width_rules: Vec<Rule>,
     /// Pinyin annotation rules.
@@ -180,6 +183,17 @@ pub struct NormalizeRules {
 }
 
 impl NormalizeRules {
+    /// What width folding turns `c` into, if anything.
+    pub fn fold_width(&self, c: char) -> Option<String> {
+        if self.fold_fullwidth_ascii && ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+            return char::from_u32(c as u32 - 0xFF01 + 0x21).map(String::from);
+        }
+        self.width_chars
+            .binary_search_by_key(&c, |(k, _)| *k)
+            .ok()
+            .map(|i| self.width_chars[i].1.clone())
+    }
+
     /// Parses and compiles the file.
     pub fn from_file(file: &RuleFile) -> Result<NormalizeRules> {
         let raw: Raw = file.parse()?;
@@ -202,10 +216,11 @@ impl NormalizeRules {
                     format!("unknown encoding {:?}", raw.mojibake.legacy_encoding),
                 )
             })?;
-        let mut width_chars = HashMap::new();
+        let mut width_chars = Vec::new();
         for (k, v) in &raw.width.chars {
-            width_chars.insert(one_char(k, k)?, v.clone());
+            width_chars.push((one_char(k, k)?, v.clone()));
         }
+        width_chars.sort();
         for r in &raw.page_markers.rules {
             if !matches!(r.kind.as_deref(), Some("continued_on" | "continued_from")) {
                 return Err(file.error_at(
@@ -218,6 +233,15 @@ impl NormalizeRules {
                 ));
             }
         }
+        let mut width_lead_bytes: Vec<u8> = width_chars
+            .iter()
+            .map(|(c, _)| c.encode_utf8(&mut [0; 4]).as_bytes()[0])
+            .collect();
+        if raw.width.fold_fullwidth_ascii {
+            width_lead_bytes.push(0xEF); // U+FF01..U+FF5E
+        }
+        width_lead_bytes.sort_unstable();
+        width_lead_bytes.dedup();
         let mut quantity_words = HashSet::new();
         for w in &raw.footnotes.quantity_words {
             quantity_words.insert(one_char("quantity_words", w)?);
@@ -243,6 +267,7 @@ impl NormalizeRules {
             },
             fold_fullwidth_ascii: raw.width.fold_fullwidth_ascii,
             width_chars,
+            width_lead_bytes,
             width_rules: Rule::compile_all(file, &raw.width.rules)?,
             pinyin: Rule::compile_all(file, &raw.pinyin.rules)?,
             script: raw.script,

@@ -38,13 +38,7 @@ pub fn check_traceable(original: &str, n: &gongfu::normalize::Normalized) -> Res
         if c == src || c == '\u{FFFD}' || c == '\n' {
             continue;
         }
-        let folded = rules.width_chars.get(&src).cloned().or_else(|| {
-            ('\u{FF01}'..='\u{FF5E}').contains(&src).then(|| {
-                char::from_u32(src as u32 - 0xFF01 + 0x21)
-                    .unwrap()
-                    .to_string()
-            })
-        });
+        let folded = rules.fold_width(src);
         let window: String = origins[i.saturating_sub(3)..(i + 4).min(origins.len())]
             .iter()
             .map(|&k| original[k as usize])
