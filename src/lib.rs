@@ -7,10 +7,12 @@
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod findings;
 pub mod load;
 pub mod normalize;
 pub mod provenance;
 pub mod rules;
+pub mod structure;
 pub mod workspace;
 
 pub use error::{Error, Result};

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::load::{self, Loaded};
 use crate::normalize::{self, NormalizeRules, Normalized};
 use crate::rules::RulesSource;
+use crate::structure::StructureRules;
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -14,6 +15,8 @@ use std::path::Path;
 pub struct Rules {
     /// `normalize.yaml`.
     pub normalize: NormalizeRules,
+    /// `structure.yaml`.
+    pub structure: StructureRules,
 }
 
 impl Rules {
@@ -21,6 +24,7 @@ impl Rules {
     pub fn load(source: &RulesSource) -> Result<Rules> {
         Ok(Rules {
             normalize: NormalizeRules::from_file(&source.read("normalize.yaml")?)?,
+            structure: StructureRules::from_file(&source.read("structure.yaml")?)?,
         })
     }
 }

@@ -260,3 +260,136 @@ fn normalize_diff_shows_changed_lines() {
         .stdout(predicate::str::contains("-    1 | 进入老年版\n"))
         .stdout(predicate::str::contains("lines changed"));
 }
+
+fn plan_file(dir: &TempDir, name: &str, text: &str) -> String {
+    let p = dir.path().join(name);
+    fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+#[test]
+fn document_without_measures_gives_a_finding() {
+    let dir = TempDir::new().unwrap();
+    let p = plan_file(
+        &dir,
+        "prose.txt",
+        "某市共同富裕方案\n坚持以人民为中心,推动高质量发展。\n",
+    );
+    gongfu()
+        .args(["extract", "--what", "measures", &p])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "prose.txt:1:1: note [numbering]: no numbered measures found",
+        ));
+}
+
+#[test]
+fn odd_numbering_and_wide_rows_give_findings_not_panics() {
+    let dir = TempDir::new().unwrap();
+    let p = plan_file(
+        &dir,
+        "odd.txt",
+        "一、重点任务\n1.第一项。\n3.\n3.第三项。\n2.第二项。\n表:指标\n类别 | 序号 | 指标 | 目标值 | 牵头单位\n经济 | 1 | 人均GDP(万元) | 19 | 市发改委 | 多 | 余\n",
+    );
+    let out = gongfu()
+        .args(["outline", &p])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("odd.txt:4:1: warning [numbering]: measure 2 is missing between 1 and 3"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "odd.txt:5:1: warning [numbering]: measure 2 comes after measure 3: out of order"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("odd.txt:8:1: warning [table]: table row has 7 cells but the header has 5; cells past the header's are ignored: 多 | 余"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("     1  第一项\n     3  第三项\n     2  第二项\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn ten_megabyte_single_line_file_is_handled() {
+    let dir = TempDir::new().unwrap();
+    let line = "推进共同富裕,居民人均可支配收入达到7.5万元。".repeat(180_000);
+    assert!(line.len() > 10_000_000);
+    let p = plan_file(&dir, "huge.txt", &line);
+    gongfu()
+        .args([
+            "-q", "extract", "--what", "measures", "--format", "jsonl", &p,
+        ])
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn extract_measures_json_has_exactly_the_documented_fields() {
+    let out = gongfu()
+        .args([
+            "extract", "--what", "measures", "--format", "json", "fenghua",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 130);
+    let first = items.iter().find(|m| m["measure"] == "1").unwrap();
+    let mut keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "doc",
+            "lead_units",
+            "measure",
+            "part",
+            "region",
+            "section",
+            "source",
+            "text",
+            "theme"
+        ]
+    );
+    assert_eq!(first["source"]["file"], "corpus/fenghua.txt");
+    assert_eq!(first["source"]["line_start"], 36);
+    assert_eq!(first["lead_units"][0], "区科技局");
+    assert_eq!(first["doc"], "fenghua.txt");
+}
+
+#[test]
+fn extract_csv_with_bom_opens_in_excel() {
+    let out = gongfu()
+        .args([
+            "extract", "--what", "measures", "--format", "csv", "--bom", "zhoushan",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let s = String::from_utf8(out).unwrap();
+    assert!(s.starts_with(
+        "\u{feff}region,doc,part,section,theme,measure,lead_units,text,file,line_start,line_end\r\n"
+    ));
+    assert!(s.contains("zhoushan,zhoushan.txt,一、指标目标,,经济高质量发展,table:1,市发改委,"));
+}

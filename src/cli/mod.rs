@@ -2,7 +2,9 @@
 //! module; the binary only calls [`run`].
 
 mod corpus_cmd;
+mod extract_cmd;
 mod normalize_cmd;
+mod outline_cmd;
 pub mod output;
 
 use crate::error::{Error, Result};
@@ -20,6 +22,8 @@ Examples:
   gongfu normalize fenghua            Fenghua's plan as clean simplified text
   gongfu normalize zhejiang --stats   what each normalization rule changed
   gongfu normalize my/plan.txt        any plan file (UTF-8, GBK/GB18030, Big5, UTF-16)
+  gongfu outline ningbo               how gongfu read a plan, with numbering findings
+  gongfu extract --what measures      every measure of every plan, with lead units
   gongfu --corpus ~/plans corpus      your own corpus directory with a manifest.yaml
 
 Exit codes: 0 success, 2 usage, manifest, rule or input error.";
@@ -117,6 +121,27 @@ Examples:
   gongfu normalize ningbo --diff            each changed original line and what it became
   gongfu normalize ./plan.txt --stats --format json")]
     Normalize(normalize_cmd::NormalizeArgs),
+    /// Show how gongfu read a plan: parts → sections → themes → measures, tables, findings.
+    #[command(after_help = "\
+Formats: text (default), json.
+
+Examples:
+  gongfu outline fenghua          122 measures under 7 sections, each with its head
+  gongfu outline ningbo           numbering findings: starts at 52, 116 missing
+  gongfu outline zhoushan --format json   tables with their rows, sub-rows and tasks")]
+    Outline(outline_cmd::OutlineArgs),
+    /// Extract what plans commit to: measures (with lead units), goals, table rows, tasks.
+    #[command(after_help = "\
+Formats: table (default), json, jsonl, csv (add --bom for Excel), md.
+
+Each item has: region, doc, part, section, theme, measure (\"52\", \"goals\", \"table:7\",
+\"task:35\"), lead_units, text, source {file, line_start, line_end}.
+
+Examples:
+  gongfu extract --what measures fenghua
+  gongfu extract --what measures --format json zhoushan
+  gongfu extract --what measures --format csv --bom > measures.csv")]
+    Extract(extract_cmd::ExtractArgs),
 }
 
 /// Output settings shared by all commands.
@@ -174,5 +199,7 @@ fn dispatch(args: &Args, ui: Ui) -> Result<ExitCode> {
     match &args.command {
         Command::Corpus => corpus_cmd::run(&ws, ui),
         Command::Normalize(a) => normalize_cmd::run(&ws, a, ui),
+        Command::Outline(a) => outline_cmd::run(&ws, a, ui),
+        Command::Extract(a) => extract_cmd::run(&ws, a, ui),
     }
 }

@@ -1,0 +1,160 @@
+//! `gongfu extract`: what each plan commits to, item by item.
+
+use super::{Format, Ui, output};
+use crate::error::Result;
+use crate::structure::{self, Measure};
+use crate::workspace::{Doc, Workspace};
+use clap::{Args as ClapArgs, ValueEnum};
+use rayon::prelude::*;
+use std::process::ExitCode;
+
+/// What to extract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum What {
+    /// Numbered measures, goals paragraphs, indicator-table rows and tasks, with lead units.
+    Measures,
+}
+
+/// Arguments of `gongfu extract`.
+#[derive(Debug, ClapArgs)]
+pub struct ExtractArgs {
+    /// Region ids or plan files (default: every document of the corpus).
+    #[arg(value_name = "REGION|FILE")]
+    pub targets: Vec<String>,
+    /// What to extract.
+    #[arg(long, value_enum, default_value_t = What::Measures)]
+    pub what: What,
+    /// Start CSV output with a UTF-8 byte-order mark, so Excel reads the Chinese correctly.
+    #[arg(long)]
+    pub bom: bool,
+}
+
+pub(super) fn docs(ws: &Workspace, targets: &[String]) -> Result<Vec<Doc>> {
+    if targets.is_empty() {
+        return ws.all();
+    }
+    targets.par_iter().map(|t| ws.resolve(t)).collect()
+}
+
+pub(super) fn run(ws: &Workspace, args: &ExtractArgs, ui: Ui) -> Result<ExitCode> {
+    let format = ui.format(
+        "extract",
+        &[
+            Format::Table,
+            Format::Json,
+            Format::Jsonl,
+            Format::Csv,
+            Format::Md,
+        ],
+        Format::Table,
+    )?;
+    let docs = docs(ws, &args.targets)?;
+    let outlines: Vec<_> = docs
+        .par_iter()
+        .map(|d| structure::parse(&ws.rules.structure, d))
+        .collect();
+    let measures: Vec<&Measure> = outlines.iter().flat_map(|o| &o.measures).collect();
+    if !ui.quiet {
+        for f in outlines.iter().flat_map(|o| &o.findings) {
+            eprintln!("gongfu: {f}");
+        }
+    }
+    let out = match format {
+        Format::Json => output::json(&measures),
+        Format::Jsonl => measures
+            .iter()
+            .map(|m| format!("{}\n", serde_json::to_string(m).expect("serializable")))
+            .collect(),
+        Format::Csv => csv(&measures, args.bom),
+        Format::Md => output::markdown(&HEADER, &rows(&measures, usize::MAX)),
+        _ => {
+            let mut t = output::table(&HEADER);
+            for r in rows(&measures, 40) {
+                t.add_row(r);
+            }
+            format!(
+                "{t}\n{} items from {} documents\n",
+                measures.len(),
+                docs.len()
+            )
+        }
+    };
+    output::emit(&out);
+    Ok(ExitCode::SUCCESS)
+}
+
+const HEADER: [&str; 7] = [
+    "region",
+    "measure",
+    "part",
+    "section",
+    "theme",
+    "lead units",
+    "text",
+];
+
+fn rows(measures: &[&Measure], width: usize) -> Vec<Vec<String>> {
+    let cut = |s: &Option<String>| {
+        s.as_deref()
+            .map(|s| structure::head(s, 16))
+            .unwrap_or_default()
+    };
+    measures
+        .iter()
+        .map(|m| {
+            vec![
+                m.region.clone(),
+                m.measure.clone(),
+                cut(&m.part),
+                cut(&m.section),
+                cut(&m.theme),
+                if width == usize::MAX {
+                    m.lead_units.join("、")
+                } else {
+                    structure::head(&m.lead_units.join("、"), 16)
+                },
+                if width == usize::MAX {
+                    m.text.replace('\n', " ")
+                } else {
+                    structure::head(&m.text, width)
+                },
+            ]
+        })
+        .collect()
+}
+
+/// RFC 4180 CSV: every field quoted when it needs to be.
+fn csv(measures: &[&Measure], bom: bool) -> String {
+    let q = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::new();
+    if bom {
+        out.push('\u{feff}');
+    }
+    out.push_str(
+        "region,doc,part,section,theme,measure,lead_units,text,file,line_start,line_end\r\n",
+    );
+    for m in measures {
+        let fields = [
+            m.region.clone(),
+            m.doc.clone(),
+            m.part.clone().unwrap_or_default(),
+            m.section.clone().unwrap_or_default(),
+            m.theme.clone().unwrap_or_default(),
+            m.measure.clone(),
+            m.lead_units.join("、"),
+            m.text.clone(),
+            m.source.file.clone(),
+            m.source.line_start.to_string(),
+            m.source.line_end.to_string(),
+        ];
+        out.push_str(&fields.iter().map(|f| q(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
