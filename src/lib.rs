@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod error;
+pub mod extract;
 pub mod findings;
 pub mod load;
 pub mod normalize;

@@ -3,6 +3,7 @@
 
 use crate::corpus::{Corpus, Document, Region};
 use crate::error::{Error, Result};
+use crate::extract::{Extractor, Lexicon, QuantityRules, TargetRules};
 use crate::load::{self, Loaded};
 use crate::normalize::{self, NormalizeRules, Normalized};
 use crate::rules::RulesSource;
@@ -17,6 +18,23 @@ pub struct Rules {
     pub normalize: NormalizeRules,
     /// `structure.yaml`.
     pub structure: StructureRules,
+    /// `numbers.yaml`, `units.yaml`, `comparators.yaml`.
+    pub quantities: QuantityRules,
+    /// `targets.yaml`.
+    pub targets: TargetRules,
+    /// `indicators.yaml`.
+    pub lexicon: Lexicon,
+}
+
+impl Rules {
+    /// An extractor over these rules.
+    pub fn extractor(&self) -> Extractor<'_> {
+        Extractor {
+            quantities: &self.quantities,
+            rules: &self.targets,
+            lexicon: &self.lexicon,
+        }
+    }
 }
 
 impl Rules {
@@ -25,6 +43,13 @@ impl Rules {
         Ok(Rules {
             normalize: NormalizeRules::from_file(&source.read("normalize.yaml")?)?,
             structure: StructureRules::from_file(&source.read("structure.yaml")?)?,
+            quantities: QuantityRules::from_files(
+                &source.read("numbers.yaml")?,
+                &source.read("units.yaml")?,
+                &source.read("comparators.yaml")?,
+            )?,
+            targets: TargetRules::from_file(&source.read("targets.yaml")?)?,
+            lexicon: Lexicon::from_file(&source.read("indicators.yaml")?)?,
         })
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{Format, Ui, output};
 use crate::error::Result;
+use crate::extract::Target;
 use crate::structure::{self, Measure};
 use crate::workspace::{Doc, Workspace};
 use clap::{Args as ClapArgs, ValueEnum};
@@ -11,6 +12,8 @@ use std::process::ExitCode;
 /// What to extract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum What {
+    /// Quantitative (and qualitative) targets: indicator, value, unit, comparator, year, kind.
+    Targets,
     /// Numbered measures, goals paragraphs, indicator-table rows and tasks, with lead units.
     Measures,
 }
@@ -22,7 +25,7 @@ pub struct ExtractArgs {
     #[arg(value_name = "REGION|FILE")]
     pub targets: Vec<String>,
     /// What to extract.
-    #[arg(long, value_enum, default_value_t = What::Measures)]
+    #[arg(long, value_enum, default_value_t = What::Targets)]
     pub what: What,
     /// Start CSV output with a UTF-8 byte-order mark, so Excel reads the Chinese correctly.
     #[arg(long)]
@@ -53,12 +56,22 @@ pub(super) fn run(ws: &Workspace, args: &ExtractArgs, ui: Ui) -> Result<ExitCode
         .par_iter()
         .map(|d| structure::parse(&ws.rules.structure, d))
         .collect();
-    let measures: Vec<&Measure> = outlines.iter().flat_map(|o| &o.measures).collect();
     if !ui.quiet {
         for f in outlines.iter().flat_map(|o| &o.findings) {
             eprintln!("gongfu: {f}");
         }
     }
+    if args.what == What::Targets {
+        let extractor = ws.rules.extractor();
+        let targets: Vec<Target> = docs
+            .par_iter()
+            .zip(&outlines)
+            .flat_map(|(d, o)| extractor.document(d, o))
+            .collect();
+        output::emit(&targets_output(&targets, format, args.bom, docs.len()));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let measures: Vec<&Measure> = outlines.iter().flat_map(|o| &o.measures).collect();
     let out = match format {
         Format::Json => output::json(&measures),
         Format::Jsonl => measures
@@ -157,4 +170,114 @@ fn csv(measures: &[&Measure], bom: bool) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// `≥ 51 %`, `10–50 万元`, `与经济增长基本同步`.
+pub fn show_target(t: &Target) -> String {
+    let num = |v: f64| {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    let unit = t.unit.as_deref().unwrap_or("");
+    match (t.value, t.value_max, t.comparator) {
+        (Some(a), Some(b), _) => format!("{}–{} {unit}", num(a), num(b)),
+        (Some(v), None, Some(c)) => {
+            let sym = match c.symbol() {
+                ">=" => "≥",
+                "<=" => "≤",
+                s => s,
+            };
+            format!("{sym} {} {unit}", num(v))
+        }
+        (Some(v), None, None) => format!("{} {unit}", num(v)),
+        (None, ..) => t.qualitative.clone().unwrap_or_default(),
+    }
+    .trim_end()
+    .to_string()
+}
+
+fn targets_output(targets: &[Target], format: Format, bom: bool, docs: usize) -> String {
+    match format {
+        Format::Json => output::json(&targets),
+        Format::Jsonl => targets
+            .iter()
+            .map(|t| format!("{}\n", serde_json::to_string(t).expect("serializable")))
+            .collect(),
+        Format::Csv => {
+            let q = |s: &str| {
+                if s.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", s.replace('"', "\"\""))
+                } else {
+                    s.to_string()
+                }
+            };
+            let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+            let mut out = String::new();
+            if bom {
+                out.push('\u{feff}');
+            }
+            out.push_str("region,doc,measure,indicator,indicator_id,value,value_max,unit,base_value,base_unit,comparator,year,kind,polarity,text,file,line,column,rule\r\n");
+            for t in targets {
+                let fields = [
+                    t.region.clone(),
+                    t.doc.clone(),
+                    t.measure.clone(),
+                    t.indicator.clone(),
+                    t.indicator_id.clone().unwrap_or_default(),
+                    opt(t.value),
+                    opt(t.value_max),
+                    t.unit.clone().unwrap_or_default(),
+                    opt(t.base_value),
+                    t.base_unit.clone().unwrap_or_default(),
+                    t.comparator
+                        .map(|c| c.symbol().to_string())
+                        .unwrap_or_default(),
+                    t.year.map(|y| y.to_string()).unwrap_or_default(),
+                    serde_json::to_value(t.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default(),
+                    t.polarity
+                        .and_then(|p| serde_json::to_value(p).ok())
+                        .and_then(|v| v.as_str().map(String::from))
+                        .unwrap_or_default(),
+                    t.text.clone(),
+                    t.source.file.clone(),
+                    t.source.line.to_string(),
+                    t.source.column.to_string(),
+                    t.rule.clone(),
+                ];
+                out.push_str(&fields.iter().map(|f| q(f)).collect::<Vec<_>>().join(","));
+                out.push_str("\r\n");
+            }
+            out
+        }
+        _ => {
+            let header = ["region", "measure", "indicator", "target", "year", "kind"];
+            let rows: Vec<Vec<String>> = targets
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.region.clone(),
+                        t.measure.clone(),
+                        structure::head(&t.indicator, 30),
+                        show_target(t),
+                        t.year.map(|y| y.to_string()).unwrap_or_default(),
+                        serde_json::to_value(t.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(String::from))
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            if format == Format::Md {
+                return output::markdown(&header, &rows);
+            }
+            let mut t = output::table(&header);
+            for r in rows {
+                t.add_row(r);
+            }
+            format!("{t}\n{} targets from {docs} documents\n", targets.len())
+        }
+    }
 }
