@@ -13,6 +13,7 @@ pub mod load;
 pub mod normalize;
 pub mod provenance;
 pub mod rules;
+pub mod ruletest;
 pub mod structure;
 pub mod workspace;
 

@@ -60,6 +60,52 @@ impl RulesSource {
         })
     }
 
+    /// Every `*.yaml` file in `subdir` (for rule tests): the user's if the directory has that
+    /// folder, else the bundled ones.
+    pub fn list(&self, subdir: &str) -> Result<Vec<RuleFile>> {
+        if let RulesSource::Dir(dir) = self {
+            let path = dir.join(subdir);
+            if path.is_dir() {
+                let mut names: Vec<PathBuf> = std::fs::read_dir(&path)
+                    .map_err(|source| Error::Io {
+                        path: path.clone(),
+                        source,
+                    })?
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+                    .collect();
+                names.sort();
+                return names
+                    .iter()
+                    .map(|p| {
+                        let text = std::fs::read_to_string(p).map_err(|source| Error::Io {
+                            path: p.clone(),
+                            source,
+                        })?;
+                        Ok(RuleFile {
+                            shown: p.display().to_string(),
+                            text,
+                        })
+                    })
+                    .collect();
+            }
+        }
+        let mut files: Vec<RuleFile> = BUNDLED
+            .get_dir(subdir)
+            .map(|d| {
+                d.files()
+                    .filter(|f| f.path().extension().is_some_and(|x| x == "yaml"))
+                    .map(|f| RuleFile {
+                        shown: format!("rules/{}", f.path().display()),
+                        text: f.contents_utf8().unwrap_or_default().to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort_by(|a, b| a.shown.cmp(&b.shown));
+        Ok(files)
+    }
+
     /// Checks that a user's rules directory exists.
     pub fn dir(path: &Path) -> Result<RulesSource> {
         if !path.is_dir() {

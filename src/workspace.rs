@@ -61,6 +61,8 @@ pub struct Workspace {
     pub corpus: Corpus,
     /// The rules (bundled or `--rules DIR`).
     pub rules: Rules,
+    /// Where the rules came from (rule tests are read from there too).
+    pub rules_source: RulesSource,
 }
 
 /// One document, loaded and normalized.
@@ -111,6 +113,7 @@ impl Workspace {
         Ok(Workspace {
             corpus,
             rules: Rules::load(&source)?,
+            rules_source: source,
         })
     }
 

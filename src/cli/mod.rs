@@ -2,10 +2,12 @@
 //! module; the binary only calls [`run`].
 
 mod corpus_cmd;
+mod explain_cmd;
 mod extract_cmd;
 mod normalize_cmd;
 mod outline_cmd;
 pub mod output;
+mod rules_cmd;
 
 use crate::error::{Error, Result};
 use crate::workspace::Workspace;
@@ -142,6 +144,18 @@ Examples:
   gongfu extract --what measures --format json zhoushan
   gongfu extract --what measures --format csv --bom > measures.csv")]
     Extract(extract_cmd::ExtractArgs),
+    /// Show every quantity in a text, whether it is a target and why, and the targets found.
+    #[command(after_help = "\
+Formats: text (default), json ({normalized, quantities, targets}).
+
+Examples:
+  gongfu explain --text \"到2025年,居民人均可支配收入达到7.5万元,劳动报酬占GDP比重超过50%\"
+  gongfu explain ningbo 99        why 8.5%以上 is a target (and a polarity problem later)
+  gongfu explain zhoushan table:25")]
+    Explain(explain_cmd::ExplainArgs),
+    /// Work with the rules: `gongfu rules test` runs the cases in rules/tests/*.yaml.
+    #[command(subcommand)]
+    Rules(rules_cmd::RulesCommand),
 }
 
 /// Output settings shared by all commands.
@@ -201,5 +215,7 @@ fn dispatch(args: &Args, ui: Ui) -> Result<ExitCode> {
         Command::Normalize(a) => normalize_cmd::run(&ws, a, ui),
         Command::Outline(a) => outline_cmd::run(&ws, a, ui),
         Command::Extract(a) => extract_cmd::run(&ws, a, ui),
+        Command::Explain(a) => explain_cmd::run(&ws, a, ui),
+        Command::Rules(c) => rules_cmd::run(&ws, c, ui),
     }
 }

@@ -75,7 +75,15 @@ struct RawNumbers {
     negative: String,
     fraction: String,
     range_connectors: Vec<String>,
+    between: RawBetween,
     name_neighbours: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBetween {
+    connectors: Vec<String>,
+    closers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -145,6 +153,8 @@ pub struct QuantityRules {
     negative: char,
     fraction: String,
     range_connectors: Vec<String>,
+    between_connectors: Vec<String>,
+    between_closers: Vec<String>,
     name_neighbours: Regex,
     arabic: Regex,
     /// Units, longest first.
@@ -230,6 +240,8 @@ impl QuantityRules {
             negative: one_char(numbers, "negative", &n.negative)?,
             fraction: n.fraction,
             range_connectors: n.range_connectors,
+            between_connectors: n.between.connectors,
+            between_closers: n.between.closers,
             name_neighbours: numbers
                 .regex("name_neighbours", &format!("^(?:{})$", n.name_neighbours))?,
             arabic: Regex::new(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?").expect("valid"),
@@ -309,15 +321,23 @@ impl QuantityRules {
         for c in s.chars() {
             if let Some(&d) = self.digits.get(&c) {
                 if d == 0 {
+                    // 零 only marks a gap (一百零一): it is not a digit of the group.
                     zero_seen = true;
+                    continue;
                 }
-                if digit.is_some() && d != 0 {
+                if digit.is_some() {
                     return None; // two digits in a row inside a unit numeral
                 }
                 digit = Some(f64::from(d));
             } else if let Some(&u) = self.small_units.get(&c) {
                 let u = f64::from(u);
-                small += digit.unwrap_or(if u == 10.0 { 1.0 } else { return None }) * u;
+                let d = match digit {
+                    Some(d) => d,
+                    None if u == 10.0 => 1.0, // 十五 = 15
+                    None if zero_seen => 1.0, // 一万零百一十一 = 10111
+                    None => return None,
+                };
+                small += d * u;
                 digit = None;
                 last_unit = u;
                 zero_seen = false;
@@ -370,8 +390,14 @@ pub struct Quantity {
     /// The value in the base unit (`75000`).
     pub base_value: f64,
     /// The upper end in the base unit.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip)]
     pub base_value_max: Option<f64>,
+    /// The value with its multiplier applied but in the written unit (`20万公斤` → 200000).
+    #[serde(skip)]
+    pub scaled: f64,
+    /// The upper end, likewise.
+    #[serde(skip)]
+    pub scaled_max: Option<f64>,
     /// The base unit (`元`).
     pub base_unit: Option<String>,
     /// The unit's dimension.
@@ -404,15 +430,30 @@ struct Num {
 impl QuantityRules {
     fn number_at(&self, s: &str, at: usize) -> Option<Num> {
         let rest = &s[at..];
-        if let Some(m) = self.arabic.find(rest) {
+        // A minus sign (- or 负) before an Arabic number; find() allows `-` only where no range
+        // can be.
+        let (sign, skip) = match rest.chars().next() {
+            Some('-') => (-1.0, 1),
+            Some(c)
+                if c == self.negative
+                    && rest[c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()) =>
+            {
+                (-1.0, c.len_utf8())
+            }
+            _ => (1.0, 0),
+        };
+        if let Some(m) = self.arabic.find(&rest[skip..]) {
             let text = m.as_str().replace(',', "");
             let value: f64 = text.parse().ok()?;
             return Some(Num {
-                value,
-                end: at + m.end(),
+                value: sign * value,
+                end: at + skip + m.end(),
                 chinese: false,
                 percent_fraction: false,
             });
+        }
+        if rest.starts_with('-') {
+            return None;
         }
         // Chinese numerals, possibly a fraction X分之Y.
         let run_end = |from: usize| -> usize {
@@ -437,20 +478,44 @@ impl QuantityRules {
         let head = &s[at..end];
         if s[end..].starts_with(self.fraction.as_str()) {
             let num_start = end + self.fraction.len();
-            let num_end = run_end(num_start);
-            if num_end > num_start {
-                let denom = if head.chars().count() == 1
-                    && self.small_units.contains_key(&head.chars().next()?)
-                {
-                    f64::from(self.small_units[&head.chars().next()?])
-                } else if head.chars().count() == 1
-                    && self.big_units.contains_key(&head.chars().next()?)
-                {
-                    self.big_units[&head.chars().next()?] as f64
+            // The numerator: Chinese (百分之十五) or Arabic (百分之2.4).
+            let (numer, num_end) = match self.arabic.find(&s[num_start..]) {
+                Some(m) => (
+                    m.as_str().replace(',', "").parse::<f64>().ok(),
+                    num_start + m.end(),
+                ),
+                None => {
+                    let e = run_end(num_start);
+                    let text = &s[num_start..e];
+                    // 百分之百: a numerator of one unit character is that unit.
+                    let single_unit = text
+                        .chars()
+                        .next()
+                        .filter(|_| text.chars().count() == 1)
+                        .and_then(|c| self.small_units.get(&c))
+                        .map(|&u| f64::from(u));
+                    (self.parse_chinese(text).or(single_unit), e)
+                }
+            };
+            if num_end > num_start
+                && let Some(numer) = numer
+            {
+                // A denominator of unit characters only (百, 千, 百万, 万万) is their product.
+                let units_only = head
+                    .chars()
+                    .all(|c| self.small_units.contains_key(&c) || self.big_units.contains_key(&c));
+                let denom = if units_only {
+                    head.chars().fold(1f64, |acc, c| {
+                        acc * self
+                            .small_units
+                            .get(&c)
+                            .map(|&u| f64::from(u))
+                            .or_else(|| self.big_units.get(&c).map(|&u| u as f64))
+                            .unwrap_or(1.0)
+                    })
                 } else {
                     self.parse_chinese(head)?
                 };
-                let numer = self.parse_chinese(&s[num_start..num_end])?;
                 if denom == 0.0 {
                     return None;
                 }
@@ -487,6 +552,10 @@ impl QuantityRules {
     ) -> (f64, Option<(String, Option<&Unit>)>, usize) {
         let start = at;
         let mut mult = 1f64;
+        // A unit that starts with a multiplier character (千米, 千克, 千瓦) is a unit.
+        if let Some(u) = self.unit_at(&s[at..]) {
+            return (1.0, Some((u.unit.clone(), Some(u))), at + u.unit.len());
+        }
         if !chinese {
             while let Some(c) = s[at..].chars().next() {
                 match self.multipliers.get(&c) {
@@ -524,13 +593,18 @@ impl QuantityRules {
         let mut at = 0;
         while at < s.len() {
             let c = s[at..].chars().next().expect("boundary");
+            let next_is_digit = s[at + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|d| d.is_ascii_digit() || self.is_numeral(d));
+            let minus_allowed = s[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|p| p.is_whitespace() || "(:,;为是".contains(p));
             let starts_number = c.is_ascii_digit()
                 || self.is_numeral(c)
-                || (c == self.negative
-                    && s[at + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|d| self.digits.contains_key(&d)));
+                || (c == self.negative && next_is_digit)
+                || (c == '-' && next_is_digit && minus_allowed);
             // Do not start inside a number or a word of Latin letters.
             let prev = s[..at].chars().next_back();
             let inside = prev.is_some_and(|p| {
@@ -558,35 +632,75 @@ impl QuantityRules {
         } else {
             self.unit_after(s, first.end, first.chinese)
         };
-        let value = first.value;
+        let mut value = first.value;
         let mut value_max = None;
         let mut max_mult = mult;
-        // A range: 5-6所, 10-50万元, 5万-8万, 20到30.
-        for conn in &self.range_connectors {
-            if s[end..].starts_with(conn.as_str()) {
-                let second_at = end + conn.len();
-                if let Some(second) = self.number_at(s, second_at)
-                    && second.chinese == first.chinese
+        // A range: 5-6所, 10-50万元, 5万-8万, 20到30, 20和30之间.
+        let between = self
+            .between_connectors
+            .iter()
+            .map(|c| (c.as_str(), Some(&self.between_closers)));
+        let plain = self.range_connectors.iter().map(|c| (c.as_str(), None));
+        for (conn, closer) in between.chain(plain) {
+            if !s[end..].starts_with(conn) {
+                continue;
+            }
+            let second_at = end + conn.len();
+            let Some(second) = self.number_at(s, second_at) else {
+                continue;
+            };
+            if second.chinese != first.chinese {
+                continue;
+            }
+            // A closer right after the number wins over a unit spelled like it (20000间).
+            let closes_at_number =
+                closer.is_some_and(|cs| cs.iter().any(|c| s[second.end..].starts_with(c.as_str())));
+            let (m2, u2, e2) = if closes_at_number {
+                (1.0, None, second.end)
+            } else {
+                self.unit_after(s, second.end, second.chinese)
+            };
+            let after_second = if u2.is_some() { e2 } else { second.end };
+            let close_end = match closer {
+                Some(closers) => match closers
+                    .iter()
+                    .find(|c| s[after_second..].starts_with(c.as_str()))
                 {
-                    let (m2, u2, e2) = self.unit_after(s, second.end, second.chinese);
-                    if second.value >= value || m2 > mult {
-                        value_max = Some(second.value);
-                        max_mult = m2;
-                        if unit.is_none() {
-                            unit = u2.clone();
-                            mult = m2;
-                        }
-                        if u2.is_some() {
-                            end = e2;
-                            unit = unit.or(u2);
-                        } else {
-                            end = second.end;
-                        }
-                        if mult == 1.0 && m2 > 1.0 {
-                            mult = m2;
-                        }
+                    Some(c) => after_second + c.len(),
+                    None => continue,
+                },
+                None => after_second,
+            };
+            // 一千到两千万元: the first end shares the second's trailing 万 or 亿.
+            if first.chinese
+                && let Some(big) = s[second_at..second.end]
+                    .chars()
+                    .next_back()
+                    .and_then(|c| self.big_units.get(&c))
+                && !s[at..first.end]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| self.big_units.contains_key(&c))
+                && value < second.value
+            {
+                value *= *big as f64;
+            }
+            if second.value >= value || m2 > mult {
+                value_max = Some(second.value);
+                max_mult = m2;
+                // 1万-5万元, 10-50万元: the first end takes the unit the second one names.
+                if unit.as_ref().is_none_or(|u| u.1.is_none())
+                    && u2.as_ref().is_some_and(|u| u.1.is_some())
+                {
+                    unit = u2.clone();
+                    if mult == 1.0 {
+                        mult = m2;
                     }
+                } else if unit.is_none() {
+                    unit = u2.clone();
+                    mult = m2;
                 }
+                end = close_end;
                 break;
             }
         }
@@ -636,6 +750,8 @@ impl QuantityRules {
             value: round(value),
             value_max: value_max.map(round),
             base_value: round(value * mult * factor),
+            scaled: round(value * mult),
+            scaled_max: value_max.map(|v| round(v * max_mult)),
             base_value_max: value_max.map(|v| round(v * max_mult * factor)),
             base_unit: unit_def.map(|u| u.base.clone()),
             dimension: unit_def.map(|u| u.dimension.clone()),

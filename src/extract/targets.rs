@@ -125,6 +125,7 @@ struct RawTargets {
     respectively: String,
     enumeration_separators: String,
     shared_suffixes: Vec<String>,
+    shared_prefix: String,
     list_continuations: String,
     modifier_follow: String,
     skip_contexts: RawSkip,
@@ -150,6 +151,7 @@ pub struct TargetRules {
     respectively: String,
     enumeration_separators: Regex,
     shared_suffixes: Vec<String>,
+    shared_prefix: Regex,
     list_continuations: Regex,
     modifier_follow: Regex,
     skip_before: Regex,
@@ -179,6 +181,7 @@ impl TargetRules {
             enumeration_separators: file
                 .regex("enumeration_separators", &r.enumeration_separators)?,
             shared_suffixes: r.shared_suffixes,
+            shared_prefix: file.regex("shared_prefix", &r.shared_prefix)?,
             list_continuations: file.regex("list_continuations", &r.list_continuations)?,
             modifier_follow: file.regex("modifier_follow", &r.modifier_follow)?,
             skip_before: file.regex("before", &r.skip_contexts.before)?,
@@ -394,6 +397,18 @@ impl Extractor<'_> {
             for p in parts.iter_mut().take(n - 1) {
                 if !r.shared_suffixes.iter().any(|s| p.ends_with(s.as_str())) {
                     p.push_str(suffix);
+                }
+            }
+        }
+        if parts.len() == n
+            && let Some(prefix) = r
+                .shared_prefix
+                .find(&parts[0])
+                .map(|m| m.as_str().to_string())
+        {
+            for p in parts.iter_mut().skip(1) {
+                if !r.shared_prefix.is_match(p) {
+                    p.insert_str(0, &prefix);
                 }
             }
         }
@@ -763,6 +778,37 @@ impl Extractor<'_> {
         out
     }
 
+    /// The lexicon entry for a phrase; a growth target (规上工业增加值 + 增长9%) also tries the
+    /// phrase with 增长 appended, so growth-rate indicators match.
+    fn lookup(
+        &self,
+        phrase: &str,
+        dimension: Option<&str>,
+        kind: Kind,
+    ) -> Option<&super::lexicon::Indicator> {
+        if kind == Kind::Growth
+            && let Some(i) = self
+                .lexicon
+                .lookup(&format!("{phrase}增长"), dimension)
+                .filter(|i| i.kind.as_deref() == Some("growth"))
+        {
+            return Some(i);
+        }
+        self.lexicon.lookup(phrase, dimension).filter(|i| {
+            kind == Kind::Growth || i.kind.as_deref() != Some("growth") || phrase.contains("增")
+        })
+    }
+
+    /// The targets of a piece of prose that is one measure of `doc` (for `gongfu explain`).
+    pub fn text_targets(&self, doc: &Doc, m: &Measure) -> Vec<Target> {
+        let text = doc.normalized.text.as_str()[m.span.0..m.span.1].to_string();
+        let default_year = doc.meta.as_ref().map(|d| d.target_year);
+        self.prose(&text)
+            .into_iter()
+            .map(|f| self.place(doc, m, &text, Some(m.span.0), f, default_year))
+            .collect()
+    }
+
     fn place(
         &self,
         doc: &Doc,
@@ -779,7 +825,7 @@ impl Extractor<'_> {
         let _ = text;
         let q = f.quantity.as_ref();
         let dimension = q.and_then(|q| q.dimension.clone());
-        let ind = self.lexicon.lookup(&f.indicator, dimension.as_deref());
+        let ind = self.lookup(&f.indicator, dimension.as_deref(), f.kind);
         let (value, base_value) = match (f.kind, q) {
             (_, Some(q)) => (Some(q.value), Some(q.base_value)),
             (Kind::Coverage, None) => (Some(100.0), Some(100.0)),
@@ -903,7 +949,7 @@ impl Extractor<'_> {
                     Some(cell.to_string()),
                 ),
             };
-        let ind = self.lexicon.lookup(indicator, dimension.as_deref());
+        let ind = self.lookup(indicator, dimension.as_deref(), kind);
         Some(Target {
             region: m.region.clone(),
             doc: m.doc.clone(),

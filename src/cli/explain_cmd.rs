@@ -1,0 +1,178 @@
+//! `gongfu explain`: every quantity in a text, whether it became a target and why, and the
+//! targets with the rule that matched. This is how rule authors debug.
+
+use super::extract_cmd::show_target;
+use super::{Format, Ui, output};
+use crate::error::{Error, Result};
+use crate::load;
+use crate::normalize;
+use crate::structure::{self, Measure, Source};
+use crate::workspace::{Doc, Workspace};
+use clap::Args as ClapArgs;
+use std::process::ExitCode;
+
+/// Arguments of `gongfu explain`.
+#[derive(Debug, ClapArgs)]
+pub struct ExplainArgs {
+    /// Text to explain (normalized first, like a plan).
+    #[arg(long, conflicts_with_all = ["region", "measure"])]
+    pub text: Option<String>,
+    /// A region id or plan file…
+    #[arg(value_name = "REGION|FILE", requires = "measure")]
+    pub region: Option<String>,
+    /// …and a measure in it: `52`, `goals`, `table:7`, `task:35`.
+    #[arg(value_name = "MEASURE")]
+    pub measure: Option<String>,
+}
+
+pub(super) fn run(ws: &Workspace, args: &ExplainArgs, ui: Ui) -> Result<ExitCode> {
+    let format = ui.format("explain", &[Format::Text, Format::Json], Format::Text)?;
+    let (doc, measures): (Doc, Vec<Measure>) = match (&args.text, &args.region, &args.measure) {
+        (Some(text), _, _) => {
+            let loaded = load::decode("<text>", text.as_bytes())?;
+            let normalized = normalize::normalize(&ws.rules.normalize, &loaded.text);
+            let len = normalized.text.as_str().len();
+            let doc = Doc {
+                region: None,
+                meta: None,
+                loaded,
+                normalized,
+            };
+            let m = Measure {
+                region: "text".into(),
+                doc: "<text>".into(),
+                part: None,
+                section: None,
+                theme: None,
+                measure: "text".into(),
+                lead_units: Vec::new(),
+                text: doc.normalized.text.as_str().to_string(),
+                source: Source {
+                    file: "<text>".into(),
+                    line_start: 1,
+                    line_end: doc.normalized.index.lines(),
+                },
+                span: (0, len),
+            };
+            (doc, vec![m])
+        }
+        (None, Some(region), Some(measure)) => {
+            let doc = ws.resolve(region)?;
+            let outline = structure::parse(&ws.rules.structure, &doc);
+            let found: Vec<Measure> = outline
+                .measures
+                .iter()
+                .filter(|m| &m.measure == measure)
+                .cloned()
+                .collect();
+            if found.is_empty() {
+                return Err(Error::Usage(format!(
+                    "{region} has no measure `{measure}`; `gongfu outline {region}` lists them (ids: 52, goals, table:7, task:35)"
+                )));
+            }
+            (doc, found)
+        }
+        _ => {
+            return Err(Error::Usage(
+                "give --text \"…\" or a REGION and a MEASURE: gongfu explain --text \"城镇化率达到75%\", gongfu explain ningbo 99".into(),
+            ));
+        }
+    };
+    let ex = ws.rules.extractor();
+    let mut json_items = Vec::new();
+    let mut out = String::new();
+    for m in &measures {
+        let text = &doc.normalized.text.as_str()[m.span.0..m.span.1];
+        let quantities = ws.rules.quantities.find(text);
+        let targets = if m.measure.starts_with("table:") || m.measure.starts_with("task:") {
+            let outline = structure::parse(&ws.rules.structure, &doc);
+            ex.document(&doc, &outline)
+                .into_iter()
+                .filter(|t| t.measure == m.measure)
+                .collect()
+        } else {
+            ex.text_targets(&doc, m)
+        };
+        if format == Format::Json {
+            json_items.push(serde_json::json!({
+                "measure": m.measure,
+                "normalized": text,
+                "quantities": quantities,
+                "targets": targets,
+            }));
+            continue;
+        }
+        out.push_str(&output::paint(
+            ui.color,
+            "1",
+            &format!("measure {}", m.measure),
+        ));
+        out.push_str(&format!("\nnormalized: {text}\n\nquantities:\n"));
+        if quantities.is_empty() {
+            out.push_str("  (none)\n");
+        }
+        for q in &quantities {
+            let reading = match (q.value_max, &q.unit) {
+                (Some(max), u) => format!("{}–{} {}", q.value, max, u.as_deref().unwrap_or("")),
+                (None, u) => format!("{} {}", q.value, u.as_deref().unwrap_or("")),
+            };
+            let base = q
+                .base_unit
+                .as_ref()
+                .map(|b| format!(" = {} {b}", q.base_value))
+                .unwrap_or_default();
+            let cmp = q
+                .comparator
+                .map(|c| {
+                    format!(
+                        ", {} ({})",
+                        c.symbol(),
+                        q.comparator_rule.as_deref().unwrap_or("")
+                    )
+                })
+                .unwrap_or_default();
+            let verdict = match ex.skip_reason(text, q) {
+                Some(why) => output::paint(ui.color, "2", &format!("not a target: {why}")),
+                None => output::paint(ui.color, "32", "target"),
+            };
+            out.push_str(&format!(
+                "  {:<14} {}{base}{cmp} — {verdict}\n",
+                q.text,
+                reading.trim_end()
+            ));
+        }
+        out.push_str("\ntargets:\n");
+        if targets.is_empty() {
+            out.push_str("  (none)\n");
+        }
+        for t in &targets {
+            out.push_str(&format!(
+                "  {} {}  year {}  kind {}  id {}  rule {}\n    text: {}  at {}:{}\n",
+                t.indicator,
+                show_target(t),
+                t.year.map_or("-".into(), |y| y.to_string()),
+                serde_json::to_value(t.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
+                t.indicator_id.as_deref().unwrap_or("-"),
+                t.rule,
+                t.text.replace('\n', " "),
+                t.source.line,
+                t.source.column,
+            ));
+        }
+        out.push('\n');
+    }
+    if format == Format::Json {
+        let v = if json_items.len() == 1 {
+            json_items.remove(0)
+        } else {
+            serde_json::Value::Array(json_items)
+        };
+        output::emit(&output::json(&v));
+    } else {
+        output::emit(&out);
+    }
+    Ok(ExitCode::SUCCESS)
+}
