@@ -326,12 +326,21 @@ fn ten_megabyte_single_line_file_is_handled() {
     assert!(line.len() > 10_000_000);
     let p = plan_file(&dir, "huge.txt", &line);
     gongfu()
-        .args([
-            "-q", "extract", "--what", "measures", "--format", "jsonl", &p,
-        ])
+        .args(["-q", "extract", "--what", "measures", "--format", "jsonl", &p])
         .assert()
         .success()
-        .stdout("");
+        .stdout(predicate::str::starts_with(
+            "{\"region\":\"huge\",\"doc\":\"huge.txt\",\"part\":null,\"section\":null,\"theme\":null,\"measure\":\"para:1\"",
+        ));
+    // Targets too: one per sentence, read in linear time.
+    let out = gongfu()
+        .args(["-q", "extract", "--format", "jsonl", &p])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 180_000);
 }
 
 #[test]

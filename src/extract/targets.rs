@@ -233,9 +233,10 @@ impl Extractor<'_> {
     /// Why a quantity is not a target, or `None` if it is one.
     pub fn skip_reason(&self, text: &str, q: &Quantity) -> Option<&'static str> {
         let r = self.rules;
-        let before = &text[..q.start];
-        let num_end = q.start + q.text.len() - q.text.len().min(q.end - q.start);
-        let _ = num_end;
+        // Only the neighbourhood matters; looking further back would be quadratic on a long
+        // paragraph.
+        let from = text.floor_char_boundary(q.start.saturating_sub(64));
+        let before = &text[from..q.start];
         let after = &text[q.end..];
         if q.in_name {
             return Some("part of a name (5G, 1+X)");
@@ -310,15 +311,12 @@ impl Extractor<'_> {
             .filter(|q| self.skip_reason(text, q).is_none())
             .collect();
         let mut out: Vec<Found> = Vec::new();
+        let starts = self.clause_starts(text);
         // Group the candidates by clause.
         let mut k = 0;
         while k < candidates.len() {
             let q = candidates[k];
-            let clause_start = r
-                .clause_break
-                .find_iter(&text[..q.start])
-                .last()
-                .map_or(0, |m| m.end());
+            let clause_start = Self::clause_start(&starts, q.start);
             let mut group = vec![q];
             while let Some(next) = candidates.get(k + group.len()) {
                 let between = &text[group.last().expect("non-empty").end..next.start];
@@ -359,7 +357,7 @@ impl Extractor<'_> {
                 }
             }
         }
-        self.no_number_targets(text, &mut out);
+        self.no_number_targets(text, &starts, &mut out);
         out.sort_by_key(|f| f.span.0);
         out
     }
@@ -494,7 +492,7 @@ impl Extractor<'_> {
         }
     }
 
-    fn no_number_targets(&self, text: &str, out: &mut Vec<Found>) {
+    fn no_number_targets(&self, text: &str, starts: &[usize], out: &mut Vec<Found>) {
         let r = self.rules;
         for (re, kind, rule) in [
             (&r.coverage, Kind::Coverage, "coverage"),
@@ -503,12 +501,7 @@ impl Extractor<'_> {
             for c in re.captures_iter(text) {
                 let m = c.get(0).expect("group 0");
                 let ind = c.name("indicator").expect("group indicator");
-                let clause_start = r
-                    .clause_break
-                    .find_iter(&text[..m.end()])
-                    .filter(|b| b.end() <= ind.end())
-                    .last()
-                    .map_or(0, |b| b.end());
+                let clause_start = Self::clause_start(starts, ind.end().saturating_sub(1));
                 let start = clause_start.max(ind.start());
                 let indicator = self.trim(&text[start..ind.end()]);
                 if indicator.is_empty() {
@@ -536,11 +529,7 @@ impl Extractor<'_> {
         }
         for c in r.qualitative.captures_iter(text) {
             let m = c.get(0).expect("group 0");
-            let clause_start = r
-                .clause_break
-                .find_iter(&text[..m.start()])
-                .last()
-                .map_or(0, |b| b.end());
+            let clause_start = Self::clause_start(starts, m.start());
             let phrase = &text[clause_start..m.start()];
             let phrase = phrase.strip_suffix("保持").unwrap_or(phrase);
             out.push(Found {
@@ -554,6 +543,22 @@ impl Extractor<'_> {
                 qualitative: Some(c["value"].to_string()),
             });
         }
+    }
+
+    /// Byte offsets where clauses start (after each break), for binary search: scanning back
+    /// from every quantity would be quadratic on a long paragraph.
+    fn clause_starts(&self, text: &str) -> Vec<usize> {
+        self.rules
+            .clause_break
+            .find_iter(text)
+            .map(|m| m.end())
+            .collect()
+    }
+
+    /// The start of the clause holding byte `at`.
+    fn clause_start(starts: &[usize], at: usize) -> usize {
+        let k = starts.partition_point(|&b| b <= at);
+        if k == 0 { 0 } else { starts[k - 1] }
     }
 
     /// What follows a count (建成5个美丽城镇 → 美丽城镇), up to the clause's end.
@@ -573,12 +578,14 @@ impl Extractor<'_> {
             return String::new();
         }
         let head = &text[..clause_start - 1];
-        let start = self
-            .rules
-            .clause_break
-            .find_iter(head)
-            .last()
-            .map_or(0, |m| m.end());
+        let from = head.floor_char_boundary(head.len().saturating_sub(300));
+        let start = from
+            + self
+                .rules
+                .clause_break
+                .find_iter(&head[from..])
+                .last()
+                .map_or(0, |m| m.end());
         let clause = &head[start..];
         let cut = self
             .quantities
@@ -696,13 +703,10 @@ fn original_span(doc: &Doc, start: usize, end: usize) -> (String, TargetSource) 
         .map_or(start, |(i, _)| i);
     let a = n.text.origin_at_byte(start) as usize;
     let b = n.text.origin_at_byte(last) as usize;
-    let original: String = doc
-        .loaded
-        .text
-        .chars()
-        .skip(a)
-        .take(b.saturating_sub(a) + 1)
-        .collect();
+    let original = n
+        .index
+        .slice(&doc.loaded.text, a as u32, b as u32 + 1)
+        .to_string();
     let pos = n.index.position(a as u32);
     (
         original,

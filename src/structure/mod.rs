@@ -37,7 +37,7 @@ pub struct Measure {
     pub section: Option<String>,
     /// The theme line above it (`打造高能级科创平台`), or a table row's category.
     pub theme: Option<String>,
-    /// `"52"`, `"goals"`, `"table:7"` or `"task:35"`.
+    /// `"52"`, `"goals"`, `"table:7"`, `"task:35"`, or `"para:3"` in a text with no outline.
     pub measure: String,
     /// 牵头单位.
     pub lead_units: Vec<String>,
@@ -457,6 +457,19 @@ impl<'a> Parser<'a> {
             i += 1;
         }
         self.flush();
+        if self.out.measures.is_empty() {
+            // A text with no outline at all (a loose file, a pasted paragraph): each paragraph
+            // is a unit of its own, `para:N`, so its targets are still read.
+            self.part = None;
+            self.section = None;
+            self.theme = None;
+            for k in 0..self.lines.len() {
+                if !self.lines[k].text.trim().is_empty() {
+                    let text = self.lines[k].text.to_string();
+                    self.push_measure(format!("para:{}", k + 1), k, k, text, Vec::new());
+                }
+            }
+        }
         self.check_numbering();
         self.out
             .findings
