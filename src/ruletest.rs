@@ -4,11 +4,8 @@
 
 use crate::error::Result;
 use crate::extract::Target;
-use crate::load;
-use crate::normalize;
 use crate::rules::RuleFile;
-use crate::structure::{Measure, Source};
-use crate::workspace::{Doc, Workspace};
+use crate::workspace::Workspace;
 use serde::Deserialize;
 
 /// Expected fields of one target; fields left out are not checked.
@@ -69,31 +66,7 @@ pub struct Outcome {
 
 /// Targets of a text treated as one measure.
 pub fn targets_of(ws: &Workspace, text: &str) -> Result<Vec<Target>> {
-    let loaded = load::decode("<case>", text.as_bytes())?;
-    let normalized = normalize::normalize(&ws.rules.normalize, &loaded.text);
-    let len = normalized.text.as_str().len();
-    let doc = Doc {
-        region: None,
-        meta: None,
-        loaded,
-        normalized,
-    };
-    let m = Measure {
-        region: "case".into(),
-        doc: "<case>".into(),
-        part: None,
-        section: None,
-        theme: None,
-        measure: "case".into(),
-        lead_units: Vec::new(),
-        text: String::new(),
-        source: Source {
-            file: "<case>".into(),
-            line_start: 1,
-            line_end: 1,
-        },
-        span: (0, len),
-    };
+    let (doc, m) = ws.text_doc("<case>", text)?;
     Ok(ws.rules.extractor().text_targets(&doc, &m))
 }
 

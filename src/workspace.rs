@@ -7,7 +7,7 @@ use crate::extract::{Extractor, Lexicon, QuantityRules, TargetRules};
 use crate::load::{self, Loaded};
 use crate::normalize::{self, NormalizeRules, Normalized};
 use crate::rules::RulesSource;
-use crate::structure::StructureRules;
+use crate::structure::{Measure, Source, StructureRules};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -167,6 +167,38 @@ impl Workspace {
             });
         }
         Err(self.unknown(arg))
+    }
+
+    /// A text given on the command line (or in a rule test) as a document of one measure
+    /// named `name` that spans all of it.
+    pub fn text_doc(&self, name: &str, text: &str) -> Result<(Doc, Measure)> {
+        let loaded = load::decode(name, text.as_bytes())?;
+        let normalized = normalize::normalize(&self.rules.normalize, &loaded.text);
+        let lines = normalized.index.lines();
+        let span = (0, normalized.text.as_str().len());
+        let doc = Doc {
+            region: None,
+            meta: None,
+            loaded,
+            normalized,
+        };
+        let m = Measure {
+            region: "text".into(),
+            doc: name.into(),
+            part: None,
+            section: None,
+            theme: None,
+            measure: "text".into(),
+            lead_units: Vec::new(),
+            text: doc.normalized.text.as_str().to_string(),
+            source: Source {
+                file: name.into(),
+                line_start: 1,
+                line_end: lines,
+            },
+            span,
+        };
+        Ok((doc, m))
     }
 
     /// Every document of the corpus, normalized in parallel, in manifest order.

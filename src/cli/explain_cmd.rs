@@ -4,9 +4,7 @@
 use super::extract_cmd::show_target;
 use super::{Format, Ui, output};
 use crate::error::{Error, Result};
-use crate::load;
-use crate::normalize;
-use crate::structure::{self, Measure, Source};
+use crate::structure::{self, Measure};
 use crate::workspace::{Doc, Workspace};
 use clap::Args as ClapArgs;
 use std::process::ExitCode;
@@ -29,31 +27,7 @@ pub(super) fn run(ws: &Workspace, args: &ExplainArgs, ui: Ui) -> Result<ExitCode
     let format = ui.format("explain", &[Format::Text, Format::Json], Format::Text)?;
     let (doc, measures): (Doc, Vec<Measure>) = match (&args.text, &args.region, &args.measure) {
         (Some(text), _, _) => {
-            let loaded = load::decode("<text>", text.as_bytes())?;
-            let normalized = normalize::normalize(&ws.rules.normalize, &loaded.text);
-            let len = normalized.text.as_str().len();
-            let doc = Doc {
-                region: None,
-                meta: None,
-                loaded,
-                normalized,
-            };
-            let m = Measure {
-                region: "text".into(),
-                doc: "<text>".into(),
-                part: None,
-                section: None,
-                theme: None,
-                measure: "text".into(),
-                lead_units: Vec::new(),
-                text: doc.normalized.text.as_str().to_string(),
-                source: Source {
-                    file: "<text>".into(),
-                    line_start: 1,
-                    line_end: doc.normalized.index.lines(),
-                },
-                span: (0, len),
-            };
+            let (doc, m) = ws.text_doc("<text>", text)?;
             (doc, vec![m])
         }
         (None, Some(region), Some(measure)) => {
