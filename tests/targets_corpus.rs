@@ -24,7 +24,7 @@ fn row(t: &Target) -> String {
         t.base_unit.as_deref().unwrap_or("-"),
         t.comparator.map_or("-", |c| c.symbol()),
         t.year.map_or("-".into(), |y| y.to_string()),
-        serde_json::to_value(t.kind).unwrap().as_str().unwrap()
+        t.kind.as_str()
     )
 }
 

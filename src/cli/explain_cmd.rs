@@ -125,10 +125,7 @@ pub(super) fn run(ws: &Workspace, args: &ExplainArgs, ui: Ui) -> Result<ExitCode
                 t.indicator,
                 show_target(t),
                 t.year.map_or("-".into(), |y| y.to_string()),
-                serde_json::to_value(t.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
+                t.kind.as_str(),
                 t.indicator_id.as_deref().unwrap_or("-"),
                 t.rule,
                 t.text.replace('\n', " "),

@@ -233,13 +233,9 @@ fn targets_output(targets: &[Target], format: Format, bom: bool, docs: usize) ->
                         .map(|c| c.symbol().to_string())
                         .unwrap_or_default(),
                     t.year.map(|y| y.to_string()).unwrap_or_default(),
-                    serde_json::to_value(t.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default(),
+                    t.kind.as_str().to_string(),
                     t.polarity
-                        .and_then(|p| serde_json::to_value(p).ok())
-                        .and_then(|v| v.as_str().map(String::from))
+                        .map(|p| p.as_str().to_string())
                         .unwrap_or_default(),
                     t.text.clone(),
                     t.source.file.clone(),
@@ -263,10 +259,7 @@ fn targets_output(targets: &[Target], format: Format, bom: bool, docs: usize) ->
                         structure::head(&t.indicator, 30),
                         show_target(t),
                         t.year.map(|y| y.to_string()).unwrap_or_default(),
-                        serde_json::to_value(t.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(String::from))
-                            .unwrap_or_default(),
+                        t.kind.as_str().to_string(),
                     ]
                 })
                 .collect();

@@ -18,6 +18,17 @@ pub enum Polarity {
     Neutral,
 }
 
+impl Polarity {
+    /// The lowercase name used in JSON and CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Higher => "higher",
+            Polarity::Lower => "lower",
+            Polarity::Neutral => "neutral",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawIndicator {

@@ -31,6 +31,21 @@ pub enum Kind {
     Count,
 }
 
+impl Kind {
+    /// The lowercase name used in JSON, CSV and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Level => "level",
+            Kind::Growth => "growth",
+            Kind::Cumulative => "cumulative",
+            Kind::Multiple => "multiple",
+            Kind::Coverage => "coverage",
+            Kind::Zero => "zero",
+            Kind::Count => "count",
+        }
+    }
+}
+
 /// Where a target's text starts in the original file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TargetSource {
@@ -992,14 +1007,15 @@ fn round(v: f64) -> f64 {
 }
 
 fn kind_named(s: &str) -> Option<Kind> {
-    Some(match s {
-        "level" => Kind::Level,
-        "growth" => Kind::Growth,
-        "cumulative" => Kind::Cumulative,
-        "multiple" => Kind::Multiple,
-        "coverage" => Kind::Coverage,
-        "zero" => Kind::Zero,
-        "count" => Kind::Count,
-        _ => return None,
-    })
+    [
+        Kind::Level,
+        Kind::Growth,
+        Kind::Cumulative,
+        Kind::Multiple,
+        Kind::Coverage,
+        Kind::Zero,
+        Kind::Count,
+    ]
+    .into_iter()
+    .find(|k| k.as_str() == s)
 }
