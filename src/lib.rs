@@ -4,6 +4,7 @@
 //! debris, with provenance) → structure → extract → check/diff → report. Every rule about
 //! Chinese text lives in `rules/*.yaml`; the bundled corpus and rules are compiled in.
 
+pub mod check;
 pub mod cli;
 pub mod corpus;
 pub mod error;
@@ -12,6 +13,7 @@ pub mod findings;
 pub mod load;
 pub mod normalize;
 pub mod provenance;
+pub mod report;
 pub mod rules;
 pub mod ruletest;
 pub mod structure;

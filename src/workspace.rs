@@ -1,6 +1,7 @@
 //! A workspace: the corpus and the rules a command runs with, and how command-line arguments
 //! (`fenghua`, `some/plan.txt`) become loaded, normalized documents.
 
+use crate::check::CheckRules;
 use crate::corpus::{Corpus, Document, Region};
 use crate::error::{Error, Result};
 use crate::extract::{Extractor, Lexicon, QuantityRules, TargetRules};
@@ -24,6 +25,8 @@ pub struct Rules {
     pub targets: TargetRules,
     /// `indicators.yaml`.
     pub lexicon: Lexicon,
+    /// `checks.yaml`.
+    pub checks: CheckRules,
 }
 
 impl Rules {
@@ -50,6 +53,7 @@ impl Rules {
             )?,
             targets: TargetRules::from_file(&source.read("targets.yaml")?)?,
             lexicon: Lexicon::from_file(&source.read("indicators.yaml")?)?,
+            checks: CheckRules::from_file(&source.read("checks.yaml")?)?,
         })
     }
 }

@@ -1,7 +1,6 @@
 //! `gongfu explain`: every quantity in a text, whether it became a target and why, and the
 //! targets with the rule that matched. This is how rule authors debug.
 
-use super::extract_cmd::show_target;
 use super::{Format, Ui, output};
 use crate::error::{Error, Result};
 use crate::structure::{self, Measure};
@@ -123,7 +122,7 @@ pub(super) fn run(ws: &Workspace, args: &ExplainArgs, ui: Ui) -> Result<ExitCode
             out.push_str(&format!(
                 "  {} {}  year {}  kind {}  id {}  rule {}\n    text: {}  at {}:{}\n",
                 t.indicator,
-                show_target(t),
+                t.shown(),
                 t.year.map_or("-".into(), |y| y.to_string()),
                 t.kind.as_str(),
                 t.indicator_id.as_deref().unwrap_or("-"),

@@ -172,30 +172,6 @@ fn csv(measures: &[&Measure], bom: bool) -> String {
     out
 }
 
-/// `≥ 51 %`, `10–50 万元`, `与经济增长基本同步`.
-pub fn show_target(t: &Target) -> String {
-    let num = |v: f64| {
-        let s = format!("{v:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
-    let unit = t.unit.as_deref().unwrap_or("");
-    match (t.value, t.value_max, t.comparator) {
-        (Some(a), Some(b), _) => format!("{}–{} {unit}", num(a), num(b)),
-        (Some(v), None, Some(c)) => {
-            let sym = match c.symbol() {
-                ">=" => "≥",
-                "<=" => "≤",
-                s => s,
-            };
-            format!("{sym} {} {unit}", num(v))
-        }
-        (Some(v), None, None) => format!("{} {unit}", num(v)),
-        (None, ..) => t.qualitative.clone().unwrap_or_default(),
-    }
-    .trim_end()
-    .to_string()
-}
-
 fn targets_output(targets: &[Target], format: Format, bom: bool, docs: usize) -> String {
     match format {
         Format::Json => output::json(&targets),
@@ -257,7 +233,7 @@ fn targets_output(targets: &[Target], format: Format, bom: bool, docs: usize) ->
                         t.region.clone(),
                         t.measure.clone(),
                         structure::head(&t.indicator, 30),
-                        show_target(t),
+                        t.shown(),
                         t.year.map(|y| y.to_string()).unwrap_or_default(),
                         t.kind.as_str().to_string(),
                     ]

@@ -1,7 +1,9 @@
 //! The command line: argument definitions and dispatch. Each subcommand lives in its own
 //! module; the binary only calls [`run`].
 
+mod check_cmd;
 mod corpus_cmd;
+mod diff_cmd;
 mod explain_cmd;
 mod extract_cmd;
 mod normalize_cmd;
@@ -20,6 +22,8 @@ normalizes their text, and cross-checks lower-tier plans against the plans above
 
 const AFTER_HELP: &str = "\
 Examples:
+  gongfu check                        every plan against the plans above it (exit 1 on errors)
+  gongfu diff fenghua ningbo          two plans side by side
   gongfu corpus                       the bundled plans as a province → city → district tree
   gongfu normalize fenghua            Fenghua's plan as clean simplified text
   gongfu normalize zhejiang --stats   what each normalization rule changed
@@ -28,7 +32,7 @@ Examples:
   gongfu extract --what measures      every measure of every plan, with lead units
   gongfu --corpus ~/plans corpus      your own corpus directory with a manifest.yaml
 
-Exit codes: 0 success, 2 usage, manifest, rule or input error.";
+Exit codes: 0 success, 1 findings at the --fail-on level (check), 2 usage, manifest, rule or\ninput error.";
 
 /// Output formats. Each command accepts the ones its help lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -45,6 +49,10 @@ pub enum Format {
     Csv,
     /// A Markdown table.
     Md,
+    /// SARIF 2.1.0, for GitHub code scanning (`gongfu check`).
+    Sarif,
+    /// GitHub Actions annotations (`gongfu check`).
+    Github,
 }
 
 impl Format {
@@ -56,6 +64,8 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Csv => "csv",
             Format::Md => "md",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
         }
     }
 }
@@ -102,6 +112,39 @@ pub struct Args {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check every plan against itself and the plans above it; fail CI on inconsistent targets.
+    #[command(after_help = "\
+Each region's targets are paired with those of every ancestor that has a document, by indicator
+(rules/indicators.yaml) or, outside the lexicon, by similar indicator phrases (a probable pair,
+reported one level lower). Verdicts: weaker (warning), exceeds-total (error), horizon and
+unjudgeable (notes); stricter, equal and within-total only with --all. In-plan checks:
+self-conflict (error), polarity (warning), numbering (warning), unreadable (note). Levels are
+set in rules/checks.yaml.
+
+Formats: text (default), json, sarif (GitHub code scanning), github (workflow annotations).
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, manifest or
+rule error (reported on stderr, never inside the SARIF).
+
+Examples:
+  gongfu check                                  every plan, text report
+  gongfu check fenghua                          Fenghua against Ningbo and Zhejiang
+  gongfu check --fail-on warning                fail on weaker targets too
+  gongfu check --format sarif -o gongfu.sarif   for github/codeql-action/upload-sarif
+  gongfu check --format github                  annotations in a GitHub Actions log")]
+    Check(check_cmd::CheckArgs),
+    /// Compare two plans side by side: the indicators both set, and the verdict from A's view.
+    #[command(after_help = "\
+Markers: ≈ equal after unit conversion, ↑ A stricter, ↓ A weaker, ⊂ within B's total,
+‼ exceeds B's total, · not judged (different years, neutral polarity, qualitative, units).
+
+Formats: table (default), json, csv, md.
+
+Examples:
+  gongfu diff fenghua ningbo          a district against its city
+  gongfu diff fenghua linhai --all    two counties, with the indicators only one of them sets
+  gongfu diff ningbo zhejiang --format csv > ningbo-zhejiang.csv")]
+    Diff(diff_cmd::DiffArgs),
     /// Show the corpus as a tier tree: regions, their documents, script, encoding, size.
     #[command(after_help = "\
 Formats: table (default), json.
@@ -211,6 +254,8 @@ pub fn run() -> ExitCode {
 fn dispatch(args: &Args, ui: Ui) -> Result<ExitCode> {
     let ws = Workspace::open(args.corpus.as_deref(), args.rules.as_deref())?;
     match &args.command {
+        Command::Check(a) => check_cmd::run(&ws, a, ui),
+        Command::Diff(a) => diff_cmd::run(&ws, a, ui),
         Command::Corpus => corpus_cmd::run(&ws, ui),
         Command::Normalize(a) => normalize_cmd::run(&ws, a, ui),
         Command::Outline(a) => outline_cmd::run(&ws, a, ui),

@@ -61,3 +61,12 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     s.push('\n');
     s
 }
+
+/// One RFC 4180 CSV field: quoted when it holds a comma, quote or line break.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}

@@ -49,6 +49,15 @@ impl Comparator {
         }
     }
 
+    /// The symbol shown to people: `≥`, `≤`, and the others as in JSON.
+    pub fn display(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "≥",
+            Comparator::AtMost => "≤",
+            other => other.symbol(),
+        }
+    }
+
     /// Parses a symbol.
     pub fn from_symbol(s: &str) -> Option<Comparator> {
         Some(match s {

@@ -108,6 +108,43 @@ pub struct Target {
     pub base_value_max: Option<f64>,
 }
 
+/// A number as plans write it: no trailing zeros, at most four decimals.
+pub fn show_number(v: f64) -> String {
+    let s = format!("{v:.4}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+impl Target {
+    /// The target as a person reads it: `≥ 51 %`, `10–50 万元`, `与经济增长基本同步`.
+    pub fn shown(&self) -> String {
+        let unit = self.unit.as_deref().unwrap_or("");
+        match (self.value, self.value_max, self.comparator) {
+            (Some(a), Some(b), _) => format!("{}–{} {unit}", show_number(a), show_number(b)),
+            (Some(v), None, Some(c)) => format!("{} {} {unit}", c.display(), show_number(v)),
+            (Some(v), None, None) => format!("{} {unit}", show_number(v)),
+            (None, ..) => self.qualitative.clone().unwrap_or_default(),
+        }
+        .trim_end()
+        .to_string()
+    }
+
+    /// [`Target::shown`] followed by the value in the base unit when the unit differs:
+    /// `= 7.5 万元 (75000 元)`.
+    pub fn shown_with_base(&self) -> String {
+        let shown = self.shown();
+        match (&self.unit, &self.base_unit, self.base_value) {
+            (Some(u), Some(b), Some(v)) if u != b => {
+                let max = self
+                    .base_value_max
+                    .map(|m| format!("–{}", show_number(m)))
+                    .unwrap_or_default();
+                format!("{shown} ({}{max} {b})", show_number(v))
+            }
+            _ => shown,
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawKinds {
