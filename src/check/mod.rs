@@ -271,7 +271,15 @@ impl Checker<'_> {
         for f in &plan.structure {
             out.extend(one("numbering", f.location.clone(), f.message.clone()));
         }
-        for u in &plan.doc.normalized.report.unreadable {
+        // A span a rule repaired was read after all; only what is still lost is reported.
+        for u in plan
+            .doc
+            .normalized
+            .report
+            .unreadable
+            .iter()
+            .filter(|u| u.repaired.is_none())
+        {
             let location = Location {
                 file: plan.doc.loaded.path.clone(),
                 line: u.start.line,
