@@ -3,7 +3,8 @@
 //!
 //! [`run`] loads the plans, extracts their targets and produces a [`Report`]: findings in a
 //! stable order (region in manifest order, then the plan itself, then each ancestor nearest
-//! first, then position in the lower-tier text) and a summary of counts.
+//! first; within each, the most serious first, then position in the lower-tier text) and a
+//! summary of counts.
 
 pub mod compare;
 pub mod config;
@@ -241,6 +242,15 @@ pub struct Checker<'a> {
     pub options: Options,
 }
 
+/// Within a group: the most serious first, then in text order.
+fn report_order(f: &Finding) -> (std::cmp::Reverse<Severity>, usize, usize) {
+    (
+        std::cmp::Reverse(f.severity),
+        f.location.line,
+        f.location.column,
+    )
+}
+
 fn location(t: &Target) -> Location {
     Location {
         file: t.source.file.clone(),
@@ -325,7 +335,7 @@ impl Checker<'_> {
             }
         }
         targets.extend(self.self_conflicts(plan));
-        targets.sort_by_key(|f| (f.location.line, f.location.column));
+        targets.sort_by_key(report_order);
         out.extend(targets);
         out
     }
@@ -403,7 +413,7 @@ impl Checker<'_> {
                 out.push(f);
             }
         }
-        out.sort_by_key(|f| (f.location.line, f.location.column));
+        out.sort_by_key(report_order);
         let comparison = Comparison {
             region: child.region.clone(),
             ancestor: parent.region.clone(),

@@ -138,13 +138,7 @@ fn rows(measures: &[&Measure], width: usize) -> Vec<Vec<String>> {
 
 /// RFC 4180 CSV: every field quoted when it needs to be.
 fn csv(measures: &[&Measure], bom: bool) -> String {
-    let q = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
+    let q = output::csv_field;
     let mut out = String::new();
     if bom {
         out.push('\u{feff}');
@@ -180,13 +174,7 @@ fn targets_output(targets: &[Target], format: Format, bom: bool, docs: usize) ->
             .map(|t| format!("{}\n", serde_json::to_string(t).expect("serializable")))
             .collect(),
         Format::Csv => {
-            let q = |s: &str| {
-                if s.contains([',', '"', '\n', '\r']) {
-                    format!("\"{}\"", s.replace('"', "\"\""))
-                } else {
-                    s.to_string()
-                }
-            };
+            let q = output::csv_field;
             let opt = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
             let mut out = String::new();
             if bom {
