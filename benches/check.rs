@@ -15,13 +15,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("check/bundled corpus --all (load to findings)", |b| {
         b.iter(|| black_box(check::run(&ws, &[], Options { all: true }).unwrap()))
     });
-    let regions: Vec<String> = ws
-        .corpus
-        .manifest
-        .documents
-        .iter()
-        .map(|d| d.region.clone())
-        .collect();
+    let regions = check::selected(&ws, &[]).unwrap();
     let plans = check::plans(&ws, &regions).unwrap();
     let checker = Checker {
         ws: &ws,
