@@ -159,7 +159,7 @@ fn usage_errors_exit_2() {
         .args(["check", "--format", "csv"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("text, json, sarif, github"));
+        .stderr(predicate::str::contains("text, table, json, sarif, github"));
     gongfu()
         .args(["diff", "fenghua", "fenghua"])
         .assert()

@@ -8,6 +8,7 @@
 
 pub mod compare;
 pub mod config;
+pub mod diff;
 pub mod pairing;
 
 pub use compare::{Basis, Judgement, Verdict};

@@ -43,7 +43,13 @@ pub struct CheckArgs {
 pub(super) fn run(ws: &Workspace, args: &CheckArgs, ui: Ui) -> Result<ExitCode> {
     let format = ui.format(
         "check",
-        &[Format::Text, Format::Json, Format::Sarif, Format::Github],
+        &[
+            Format::Text,
+            Format::Table,
+            Format::Json,
+            Format::Sarif,
+            Format::Github,
+        ],
         Format::Text,
     )?;
     let report = check::run(ws, &args.regions, Options { all: args.all })?;
