@@ -4,6 +4,8 @@
 //! debris, with provenance) → structure → extract → check/diff → report. Every rule about
 //! Chinese text lives in `rules/*.yaml`; the bundled corpus and rules are compiled in.
 
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod cli;
 pub mod corpus;
