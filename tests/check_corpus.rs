@@ -246,6 +246,12 @@ fn unit_conversions_and_comparators() {
         find(&r, "ningbo", "zhejiang", "new-urban-jobs").check,
         "within-total"
     );
+    // A bare 220万 takes the indicator's unit: 技能人才总量 is counted in 人.
+    let f = find(&r, "fenghua", "ningbo", "skilled-workers-total");
+    assert_eq!(f.check, "within-total");
+    assert_eq!(f.parent.as_ref().unwrap().unit.as_deref(), Some("万"));
+    assert_eq!(f.parent.as_ref().unwrap().base_unit.as_deref(), Some("人"));
+    assert_eq!(f.parent.as_ref().unwrap().base_value, Some(2_200_000.0));
     // Zhoushan states 0.6万亩 (table) and 6000亩 (task): the same value, so no self-conflict
     // and a single target pairs.
     let zs = check::plans(ws(), &["zhoushan".into()]).unwrap();

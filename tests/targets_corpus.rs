@@ -88,11 +88,11 @@ fn ningbo_hard_cases() {
     );
     let rows: Vec<String> = ts.iter().filter(|t| t.measure == "70").map(row).collect();
     assert!(
-        rows.contains(&"70|技能人才总量|220|万|2200000|-|=|2025|level".to_string()),
+        rows.contains(&"70|技能人才总量|220|万|2200000|人|=|2025|level".to_string()),
         "{rows:?}"
     );
     assert!(
-        rows.contains(&"70|高技能人才总量|78|万|780000|-|=|2025|level".to_string()),
+        rows.contains(&"70|高技能人才总量|78|万|780000|人|=|2025|level".to_string()),
         "{rows:?}"
     );
     let rows: Vec<String> = ts.iter().filter(|t| t.measure == "86").map(row).collect();

@@ -895,6 +895,20 @@ impl Extractor<'_> {
         };
         let dimension =
             dimension.or_else(|| (f.kind == Kind::Coverage).then(|| "ratio".to_string()));
+        // A bare magnitude (技能人才总量达到220万) is counted in its indicator's unit (人).
+        let (base_unit, dimension) = match (base_unit, dimension, &unit, ind) {
+            (None, None, Some(_), Some(i)) => {
+                let base = self
+                    .quantities
+                    .units
+                    .iter()
+                    .find(|u| u.dimension == i.dimension)
+                    .map(|u| u.base.clone());
+                let dimension = base.as_ref().map(|_| i.dimension.clone());
+                (base, dimension)
+            }
+            (b, d, ..) => (b, d),
+        };
         Target {
             region: m.region.clone(),
             doc: m.doc.clone(),
