@@ -365,3 +365,27 @@ fn diff_all_and_formats() {
     assert_eq!(v["relation"], "peers");
     assert_eq!(v["shared"].as_array().unwrap().len(), shared);
 }
+
+#[test]
+fn readme_shows_real_output() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("$ gongfu check linhai\n")
+        .expect("README shows check linhai")
+        + "$ gongfu check linhai\n".len();
+    let end = start
+        + readme[start..]
+            .find("$ gongfu check fenghua")
+            .expect("then fenghua");
+    assert_eq!(&readme[start..end], stdout(&["check", "linhai"]));
+    let summary = stdout(&["check"]);
+    let last = summary.lines().last().expect("a summary line");
+    assert!(
+        readme.contains(last),
+        "README's summary line is stale: {last}"
+    );
+    let gh = stdout(&["check", "linhai", "--format", "github"]);
+    assert!(readme.contains(gh.lines().next().unwrap()));
+    assert!(readme.starts_with("# gongfu (共富)\n\nOn a fresh machine"));
+    assert!(readme.contains("cargo run --release -- check "));
+}
