@@ -389,3 +389,20 @@ fn readme_shows_real_output() {
     assert!(readme.starts_with("# gongfu (共富)\n\nOn a fresh machine"));
     assert!(readme.contains("cargo run --release -- check "));
 }
+
+#[test]
+fn annotations_point_at_the_contradiction_and_name_the_other_statement() {
+    let out = stdout(&["--corpus", CONFLICTS, "check", "shi", "--format", "github"]);
+    let conflict = out
+        .lines()
+        .find(|l| l.contains("self-conflict"))
+        .expect("a self-conflict annotation");
+    assert!(
+        conflict.starts_with("::error file=tests/data/conflicts/shi.txt,line=4,col=18,"),
+        "{conflict}"
+    );
+    assert!(
+        conflict.ends_with("%0Atests/data/conflicts/shi.txt:2:53: 居民人均可支配收入达到7万元"),
+        "{conflict}"
+    );
+}

@@ -443,7 +443,7 @@ fn exceeds_total_and_self_conflict_on_a_contradicting_corpus() {
     assert_eq!(
         got,
         [
-            "error self-conflict shi disposable-income-per-capita: = 7 万元 (70000 元) | = 7.2 万元 (72000 元)",
+            "error self-conflict shi disposable-income-per-capita: = 7.2 万元 (72000 元) | = 7 万元 (70000 元)",
             "error exceeds-total shi→sheng new-urban-jobs: = 60 万人 (600000 人) | = 50 万人 (500000 人)",
             "warning weaker shi→sheng registered-urban-unemployment-rate: ≤ 4 % | ≤ 3.5 %",
             "warning weaker shi→sheng volunteer-activity-rate: ≥ 50 % | = 55 %",

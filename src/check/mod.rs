@@ -41,9 +41,10 @@ pub struct Finding {
     pub indicator_id: Option<String>,
     /// How the two targets were paired; `null` for one-plan checks.
     pub pairing: Option<Pairing>,
-    /// The lower-tier target (for `self-conflict`, the first of the two).
+    /// The lower-tier target (for `self-conflict`, the later of the two statements).
     pub child: Option<Target>,
-    /// The upper-tier target (for `self-conflict`, the second); `null` for other one-plan checks.
+    /// The upper-tier target (for `self-conflict`, the earlier statement); `null` for other
+    /// one-plan checks.
     pub parent: Option<Target>,
     /// One sentence naming both values.
     pub message: String,
@@ -368,6 +369,8 @@ impl Checker<'_> {
                     && a.base_unit == b.base_unit
                     && compare::conflicting(a, b)
                 {
+                    // Reported where the plan contradicts itself (the later statement), with
+                    // the earlier one as the related location.
                     out.push(Finding {
                         check: "self-conflict",
                         severity,
@@ -375,16 +378,16 @@ impl Checker<'_> {
                         ancestor: None,
                         indicator_id: Some(id.clone()),
                         pairing: None,
-                        child: Some((*a).clone()),
-                        parent: Some((*b).clone()),
+                        child: Some((*b).clone()),
+                        parent: Some((*a).clone()),
                         message: format!(
-                            "{} states {} as {} (measure {}) and as {} (measure {})",
+                            "{} states {} as {} in measure {} but as {} in measure {}",
                             plan.region,
                             id,
-                            a.shown_with_base(),
-                            a.measure,
                             b.shown_with_base(),
-                            b.measure
+                            b.measure,
+                            a.shown_with_base(),
+                            a.measure
                         ),
                         location: location(b),
                         related: Some(location(a)),
