@@ -26,7 +26,7 @@ fn bundled_corpus_has_warnings_but_no_errors() {
         .arg("check")
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("0 errors, 11 warnings, 61 notes"));
+        .stdout(predicate::str::contains("0 errors, 13 warnings, 54 notes"));
     gongfu()
         .args(["check", "--fail-on", "warning"])
         .assert()

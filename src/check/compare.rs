@@ -188,6 +188,22 @@ pub fn judge(child: &Target, parent: &Target, basis: Basis) -> Judgement {
             format!("units do not compare ({} vs {})", u(child), u(parent)),
         );
     }
+    // Totals compare whatever the polarity: a part cannot exceed its whole.
+    if basis.additive {
+        if !basis.nested {
+            return Judgement::not_judged(
+                Verdict::Unjudgeable,
+                "amounts of regions that do not contain one another do not compare".to_string(),
+            );
+        }
+        let amount = |t: &Target| t.base_value_max.or(t.base_value).unwrap_or(0.0);
+        let (c, p) = (amount(child), amount(parent));
+        return Judgement::of(if c > p && !same_value(c, p) {
+            Verdict::ExceedsTotal
+        } else {
+            Verdict::WithinTotal
+        });
+    }
     if let Some(why) = basis.unjudgeable {
         return Judgement::not_judged(Verdict::Unjudgeable, why.to_string());
     }
@@ -205,21 +221,6 @@ pub fn judge(child: &Target, parent: &Target, basis: Basis) -> Judgement {
                 basis.polarity.as_str()
             ),
         );
-    }
-    if basis.additive {
-        if !basis.nested {
-            return Judgement::not_judged(
-                Verdict::Unjudgeable,
-                "amounts of regions that do not contain one another do not compare".to_string(),
-            );
-        }
-        let amount = |t: &Target| t.base_value_max.or(t.base_value).unwrap_or(0.0);
-        let (c, p) = (amount(child), amount(parent));
-        return Judgement::of(if c > p && !same_value(c, p) {
-            Verdict::ExceedsTotal
-        } else {
-            Verdict::WithinTotal
-        });
     }
     let (Some(c), Some(p)) = (bound(child, basis.polarity), bound(parent, basis.polarity)) else {
         return Judgement::not_judged(Verdict::Unjudgeable, "one side is qualitative".into());
