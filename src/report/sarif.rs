@@ -165,6 +165,8 @@ pub fn log(report: &Report, rules: &CheckRules) -> String {
             }},
             "columnKind": "unicodeCodePoints",
             "results": report.findings.iter().map(result).collect::<Vec<_>>(),
+            // Which plans were compared with which (Linhai with Zhejiang, skipping Taizhou).
+            "properties": {"regions": report.summary.regions, "comparisons": report.summary.comparisons},
         }],
     });
     let mut s = serde_json::to_string_pretty(&log).expect("serializable");
