@@ -51,7 +51,7 @@ fn zhejiang_goals() {
     );
     assert_eq!(
         row(find(&ts, "goals", "kindergarten-level2-share")),
-        "goals|二级以上幼儿园占比|75|%|75|%|>=|2025|level"
+        "goals|二级以上幼儿园在园幼儿占比|75|%|75|%|>=|2025|level"
     );
     assert_eq!(
         row(find(&ts, "goals", "inclusive-kindergarten-share")),
@@ -99,7 +99,7 @@ fn ningbo_hard_cases() {
     assert_eq!(
         rows,
         [
-            "86|二级以上幼儿园占比|80|%|80|%|>=|2025|level",
+            "86|二级以上幼儿园在园幼儿占比|80|%|80|%|>=|2025|level",
             "86|普惠性幼儿园在园幼儿占比|93|%|93|%|>=|2025|level"
         ]
     );

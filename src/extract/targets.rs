@@ -159,6 +159,7 @@ struct RawKinds {
 struct RawSkip {
     before: String,
     after: String,
+    list_after: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -208,6 +209,7 @@ pub struct TargetRules {
     modifier_follow: Regex,
     skip_before: Regex,
     skip_after: Regex,
+    skip_list_after: Regex,
     list_number: Regex,
 }
 
@@ -238,6 +240,7 @@ impl TargetRules {
             modifier_follow: file.regex("modifier_follow", &r.modifier_follow)?,
             skip_before: file.regex("before", &r.skip_contexts.before)?,
             skip_after: file.regex("after", &r.skip_contexts.after)?,
+            skip_list_after: file.regex("skip_contexts.list_after", &r.skip_contexts.list_after)?,
             list_number: file.regex("list_number", &r.list_number)?,
         })
     }
@@ -307,6 +310,9 @@ impl Extractor<'_> {
         if r.skip_after.is_match(after_number) || after.starts_with('月') || before.ends_with('月')
         {
             return Some("a reference or name (号, 版, 级, 月 after it)");
+        }
+        if r.skip_list_after.is_match(after) {
+            return Some("one of a list of names (50亿、30亿、10亿级)");
         }
         if q.unit.is_none()
             && after.starts_with('.')
@@ -380,7 +386,8 @@ impl Extractor<'_> {
             k += group.len();
             let resp = text[clause_start..q.start]
                 .find(r.respectively.as_str())
-                .map(|i| clause_start + i);
+                .map(|i| clause_start + i)
+                .or_else(|| self.value_list(text, &group));
             match resp {
                 Some(resp_at) if group.len() > 1 => {
                     self.enumeration(text, clause_start, resp_at, &group, &mut out)
@@ -414,6 +421,23 @@ impl Extractor<'_> {
         out
     }
 
+    /// Where the subject of a bare list of values ends: 公办幼儿园、二级以上幼儿园在园幼儿占比达
+    /// 60%和70%以上 pairs its subjects with its values as 分别 would, when a comparator verb
+    /// (达, 保持在) leads the values and nothing but a list continuation (和, 、) stands between
+    /// them. Without the verb the numbers are usually names (建立50亿、30亿、10亿级…库).
+    fn value_list(&self, text: &str, group: &[&Quantity]) -> Option<usize> {
+        let joined = group.len() > 1
+            && group[0].verb_start.is_some()
+            && group.windows(2).all(|w| {
+                let between = text[w[0].end..w[1].start].trim();
+                self.rules
+                    .list_continuations
+                    .find(between)
+                    .is_some_and(|m| m.end() == between.len() && !between.is_empty())
+            });
+        joined.then(|| group[0].verb_start).flatten()
+    }
+
     fn enumeration(
         &self,
         text: &str,
@@ -437,6 +461,29 @@ impl Extractor<'_> {
                 .map(String::from)
                 .filter(|s| !s.is_empty())
                 .collect();
+        }
+        // Subjects that share a head noun share what follows it: 二级以上幼儿园和普惠性幼儿园在园
+        // 幼儿占比 → 二级以上幼儿园在园幼儿占比.
+        if parts.len() == n {
+            let last = parts[n - 1].clone();
+            for p in parts.iter_mut().take(n - 1) {
+                if r.shared_suffixes.iter().any(|s| p.ends_with(s.as_str())) {
+                    continue;
+                }
+                let starts: Vec<usize> = p.char_indices().map(|(i, _)| i).collect();
+                let tail = starts
+                    .iter()
+                    .filter(|&&i| p[i..].chars().count() >= 2)
+                    .find_map(|&i| {
+                        let head = &p[i..];
+                        last.find(head)
+                            .map(|at| &last[at + head.len()..])
+                            .filter(|rest| !rest.is_empty())
+                    });
+                if let Some(rest) = tail {
+                    p.push_str(rest);
+                }
+            }
         }
         if parts.len() == n
             && let Some(suffix) = r
