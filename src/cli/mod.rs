@@ -135,8 +135,9 @@ Examples:
     Check(check_cmd::CheckArgs),
     /// Compare two plans side by side: the indicators both set, and the verdict from A's view.
     #[command(after_help = "\
-Markers: ≈ equal after unit conversion, ↑ A stricter, ↓ A weaker, ⊂ within B's total,
-‼ exceeds B's total, · not judged (different years, neutral polarity, qualitative, units).
+Markers: ≈ equal after unit conversion, ↑ A stricter, ↓ A weaker, · not judged (different
+years, neutral polarity, qualitative, units); for amounts that add up, ⊂ the lower tier's amount
+is within the upper tier's total, ‼ it exceeds it.
 
 Formats: table (default), json, csv, md.
 
