@@ -1,6 +1,8 @@
 //! Command-line behaviour on bad input: clear errors naming the file and position, exit code 2,
 //! never a panic.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::fs;
@@ -358,13 +360,7 @@ fn extract_measures_json_has_exactly_the_documented_fields() {
     let items = v.as_array().unwrap();
     assert_eq!(items.len(), 130);
     let first = items.iter().find(|m| m["measure"] == "1").unwrap();
-    let mut keys: Vec<&str> = first
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    keys.sort();
+    let keys = common::sorted_keys(first);
     assert_eq!(
         keys,
         [

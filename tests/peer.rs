@@ -117,6 +117,13 @@ impl Rate {
             self.failures.push(what);
         }
     }
+    /// Records whether a parsed whole number matches the suite's expected value.
+    fn record_number(&mut self, input: &str, got: Option<f64>, expected: f64) {
+        self.record(
+            got.is_some_and(|g| close(g, expected)),
+            format!("{input} → {got:?}, expected {expected}"),
+        );
+    }
     fn report(&self) -> f64 {
         let rate = self.passed as f64 / self.total.max(1) as f64;
         println!(
@@ -178,11 +185,7 @@ fn cn2an() -> Rate {
         if r.skip(input) {
             continue;
         }
-        let got = whole_number(input);
-        r.record(
-            got.is_some_and(|g| close(g, expected)),
-            format!("{input} → {got:?}, expected {expected}"),
-        );
+        r.record_number(input, whole_number(input), expected);
     }
     r
 }
@@ -199,11 +202,7 @@ fn duckling() -> Rate {
         if r.skip(input) {
             continue;
         }
-        let got = whole_number(input);
-        r.record(
-            got.is_some_and(|g| close(g, expected)),
-            format!("{input} → {got:?}, expected {expected}"),
-        );
+        r.record_number(input, whole_number(input), expected);
     }
     r
 }

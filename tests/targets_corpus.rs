@@ -225,13 +225,7 @@ fn extract_json_fields_are_exactly_the_documented_ones() {
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let first = &v.as_array().unwrap()[0];
-    let mut keys: Vec<&str> = first
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
-    keys.sort();
+    let keys = common::sorted_keys(first);
     assert_eq!(
         keys,
         [

@@ -57,3 +57,15 @@ pub fn check_traceable(original: &str, n: &gongfu::normalize::Normalized) -> Res
     }
     Ok(())
 }
+
+/// The keys of a JSON object, sorted (to assert a report's exact field set).
+pub fn sorted_keys(v: &serde_json::Value) -> Vec<&str> {
+    let mut keys: Vec<&str> = v
+        .as_object()
+        .expect("a JSON object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort();
+    keys
+}
